@@ -1,0 +1,1 @@
+"""Per-suite adapters that run checker's value parsers on a peer project's test specs."""

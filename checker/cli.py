@@ -1,0 +1,169 @@
+"""The ``checker`` command. The one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from checker import __version__
+from checker.config import FAIL_LEVELS, Settings, load_settings
+from checker.errors import CheckerError, ErrorList, ExitCode
+from checker.pipeline import check_paths
+from checker.report import FORMATS
+from checker.report.csv_format import claims_frame
+from checker.report.output import write_reports
+from checker.report.serialize import report_to_data
+from checker.rules.loader import load_rules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="checker", description="Cross-source consistency checker for news.")
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="check a corpus and write the reports")
+    _corpus_options(run)
+    run.add_argument("--out", help="output folder (default: reports)")
+    run.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 when findings at this severity or above exist (default: error)")
+    run.add_argument("--format", help=f"comma list of output formats: {', '.join(FORMATS)} (default: all)")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    claims = commands.add_parser("claims", help="print the extracted claims as a table")
+    _corpus_options(claims)
+    claims.add_argument("--type", action="append", help="only claims of this type (repeatable)")
+    claims.add_argument("--article", action="append", help="only claims of this article id (repeatable)")
+
+    rules = commands.add_parser("rules", help="work with rule files")
+    rule_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    validate = rule_commands.add_parser("validate", help="report every problem in every rule file")
+    validate.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
+    listing = rule_commands.add_parser("list", help="table of rules, claim types and severities")
+    listing.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
+    return parser
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--articles", help="folder of .md/.txt articles or a .jsonl file (default: articles)")
+    parser.add_argument("--rules", help="rules folder (default: rules)")
+    parser.add_argument("--max-article-bytes", type=int, help="refuse articles larger than this (default: 16 MiB)")
+    parser.add_argument("--follow-symlinks", action="store_true", default=None, help="follow links out of the corpus folder")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and ``python -m checker``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(_dispatch(args))
+    except ErrorList as problems:
+        for problem in problems.errors:
+            print(f"{problem}", file=sys.stderr)
+        print(f"checker: {len(problems.errors)} problem(s); nothing was written", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except CheckerError as problem:
+        print(f"{problem}", file=sys.stderr)
+        print("checker: nothing was written", file=sys.stderr)
+        return int(problem.exit_code)
+    except KeyboardInterrupt:
+        print("checker: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - the one place that turns a bug into a message
+        if args.debug:
+            traceback.print_exc()
+        else:
+            kind = sys.exc_info()[0].__name__  # type: ignore[union-attr]
+            print(
+                f"checker: internal error ({kind}); please report it with the command you ran. "
+                "Run again with --debug to see the traceback.",
+                file=sys.stderr,
+            )
+        return int(ExitCode.INTERNAL)
+
+
+def _dispatch(args: argparse.Namespace) -> ExitCode:
+    if args.command == "run":
+        return _run(args)
+    if args.command == "claims":
+        return _claims(args)
+    return _rules(args)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    keys = ("articles", "rules", "out", "fail_on", "format", "max_article_bytes", "follow_symlinks")
+    return load_settings({k: getattr(args, k, None) for k in keys})
+
+
+def _run(args: argparse.Namespace) -> ExitCode:
+    settings = _settings(args)
+    report = check_paths(
+        Path(settings.articles),
+        Path(settings.rules),
+        max_article_bytes=settings.max_article_bytes,
+        follow_symlinks=settings.follow_symlinks,
+    )
+    data = report_to_data(report)
+    written = write_reports(data, Path(settings.out), settings.formats)
+    if not args.quiet:
+        _print_summary(data, written)
+    return _exit_code(data, settings.fail_on)
+
+
+def _print_summary(data: dict, written: list[Path]) -> None:
+    s = data["summary"]
+    print(
+        f"checker: {s['articles']} articles, {s['claims']} claims "
+        f"({s['unkeyed_claims']} not compared): {s['contradictions']} contradiction(s), "
+        f"{s['single_source']} single-source, {s['agreements']} agreement(s)"
+    )
+    for finding in data["findings"]:
+        if finding["kind"] == "contradiction":
+            print(f"  {finding['severity'].upper()} {finding['message']}")
+    print("reports: " + ", ".join(str(p) for p in written))
+
+
+def _exit_code(data: dict, fail_on: str) -> ExitCode:
+    if fail_on == "never":
+        return ExitCode.OK
+    levels = ("error",) if fail_on == "error" else ("error", "warning")
+    failing = any(f["severity"] in levels for f in data["findings"])
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+def _claims(args: argparse.Namespace) -> ExitCode:
+    settings = _settings(args)
+    report = check_paths(Path(settings.articles), Path(settings.rules), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
+    frame = claims_frame(report_to_data(report))
+    if args.type:
+        frame = frame[frame["type"].isin(args.type)]
+    if args.article:
+        frame = frame[frame["article"].isin(args.article)]
+    columns = ["article", "line", "type", "key", "text", "value"]
+    from tabulate import tabulate
+
+    print(tabulate(frame[columns].fillna("").values.tolist(), headers=columns, tablefmt="simple"))
+    return ExitCode.OK
+
+
+def _rules(args: argparse.Namespace) -> ExitCode:
+    folder = Path(args.dir or load_settings({}).rules)
+    ruleset = load_rules(folder)
+    if args.rules_command == "validate":
+        print(f"{len(ruleset.rules)} rule file(s) in {ruleset.root}: no problems")
+        return ExitCode.OK
+    from tabulate import tabulate
+
+    rows = [
+        [r.id, r.type, r.kind, ", ".join(r.key) or "-", r.severity["contradiction"], r.severity["single_source"], r.severity["agreement"]]
+        for r in ruleset.rules
+    ]
+    print(tabulate(rows, headers=["rule", "type", "value", "key", "contradiction", "single source", "agreement"]))
+    return ExitCode.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

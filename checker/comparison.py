@@ -1,0 +1,111 @@
+"""A rule's comparison semantics on top of :func:`compatible`: tolerance, growth, occasions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Mapping, Protocol, Sequence
+
+from checker.rules.model import Rule
+from checker.values.types import Amount, Compat, DateSpan, Interval, Label, Money, Quantity, compatible
+
+
+class _Claimish(Protocol):
+    as_of: dt.date | None
+
+
+class _BucketLike(Protocol):
+    value: object
+    claims: Sequence[_Claimish]
+
+
+class Comparator:
+    """Compares buckets of claims (claims sharing one value) under one rule."""
+
+    def __init__(self, rule: Rule, rates: Mapping[tuple[str, str], tuple[float, float]]) -> None:
+        self.rule = rule
+        self.rates = rates
+
+    def verdict(self, a: object, b: object) -> Compat:
+        """Compatibility of two values after the rule's tolerance widens them."""
+        return compatible(self._widen(a), self._widen(b), self.rates)  # type: ignore[arg-type]
+
+    def compatible(self, a: _BucketLike, b: _BucketLike) -> bool:
+        """True when the two values can both be true."""
+        return a is b or self.verdict(a.value, b.value) is Compat.COMPATIBLE
+
+    def conflict(self, a: _BucketLike, b: _BucketLike) -> bool:
+        """True when the values cannot both be true and nothing in the rule explains it."""
+        if a is b or self.verdict(a.value, b.value) is not Compat.INCOMPATIBLE:
+            return False
+        if self.rule.same_event_within_days is not None and _days_apart(a.value, b.value) > self.rule.same_event_within_days:
+            return False
+        if self.rule.cumulative:
+            return self._shrinks(a, b) or self._shrinks(b, a)
+        return True
+
+    def superseded(self, old: _BucketLike, new: _BucketLike) -> bool:
+        """A cumulative value that a later, larger value replaced."""
+        if not _below(old.value, new.value):
+            return False
+        old_dates = [c.as_of for c in old.claims]
+        new_dates = [c.as_of for c in new.claims if c.as_of is not None]
+        if any(d is None for d in old_dates) or not new_dates:
+            return False
+        return max(new_dates) > max(d for d in old_dates if d is not None)
+
+    def _shrinks(self, big: _BucketLike, small: _BucketLike) -> bool:
+        """Some claim of ``small`` is dated on or after a claim of ``big`` with a larger value."""
+        if not _below(small.value, big.value):
+            return False
+        big_dates = [c.as_of for c in big.claims if c.as_of is not None]
+        small_dates = [c.as_of for c in small.claims if c.as_of is not None]
+        # An undated count cannot be placed in time, so growth cannot be ruled out.
+        return bool(big_dates and small_dates) and min(big_dates) <= max(small_dates)
+
+    def _widen(self, value: object) -> object:
+        tolerance = self.rule.tolerance
+        if not tolerance:
+            return value
+        if isinstance(value, Quantity):
+            return replace(value, interval=value.interval.widened(tolerance))
+        if isinstance(value, Money):
+            return Money(tuple(Amount(a.currency, a.interval.widened(tolerance)) for a in value.amounts))
+        return value
+
+    @staticmethod
+    def width(value: object) -> float:
+        """How wide a value's set is; narrower values are shown as a group's value."""
+        if isinstance(value, Quantity):
+            return _interval_width(value.interval)
+        if isinstance(value, Money):
+            return min(_interval_width(a.interval) / max(abs(a.interval.high or 1), 1) for a in value.amounts)
+        if isinstance(value, DateSpan):
+            if value.low is None or value.high is None:
+                return float("inf") if value.weekdays is None else 1e9 - len(value.weekdays or ())
+            return (value.high - value.low).days
+        if isinstance(value, Label):
+            return len(value.labels)
+        return float("inf")
+
+
+def _interval_width(i: Interval) -> float:
+    if i.low is None or i.high is None:
+        return float("inf")
+    return i.high - i.low
+
+
+def _below(a: object, b: object) -> bool:
+    if not (isinstance(a, Quantity) and isinstance(b, Quantity)):
+        return False
+    high, low = a.interval.high, b.interval.low
+    return high is not None and low is not None and high <= low
+
+
+def _days_apart(a: object, b: object) -> float:
+    if not (isinstance(a, DateSpan) and isinstance(b, DateSpan)):
+        return 0
+    if None in (a.low, a.high, b.low, b.high):
+        return 0
+    assert a.low and a.high and b.low and b.high
+    return max(0, (b.low - a.high).days, (a.low - b.high).days)

@@ -1,0 +1,137 @@
+"""Comparison: claims grouped by (type, key), values compared, findings emitted.
+
+Within one key, claims are first collapsed to their distinct values, so the work grows
+with the number of distinct values, not with the number of articles. Two values
+*conflict* when their sets do not intersect, unless the rule explains the difference:
+a cumulative count that grew between two article dates, or dates so far apart that
+they are different occasions (``same_event_within_days``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from checker.independence import attributed_source, find_duplicates
+from checker.model import Article, Claim, Finding, FindingGroup, Report
+from checker.rules.model import Rule, RuleSet
+from checker.comparison import Comparator
+
+KIND_ORDER = {"contradiction": 0, "single_source": 1, "agreement": 2}
+
+
+@dataclass(frozen=True)
+class _Bucket:
+    """The claims of one (type, key) that share one value."""
+
+    value: object
+    claims: tuple[Claim, ...]
+
+
+def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: RuleSet) -> Report:
+    """Compare all keyed claims of a corpus and return the full report."""
+    duplicates = find_duplicates(articles)
+    by_id = {a.id: a for a in articles}
+    sources = sorted({a.source for a in articles})
+    origin = {a.id: by_id[duplicates.get(a.id, a.id)].source for a in articles}
+    all_claims = sorted(claims, key=lambda c: (c.article, c.start, c.rule))
+    claim_source = {c.id: attributed_source(c.quote, by_id[c.article].source, sources) or origin[c.article] for c in all_claims}
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in all_claims:
+        if claim.key is not None:
+            groups[(claim.type, claim.key)].append(claim)
+    findings: list[Finding] = []
+    for (claim_type, key), members in sorted(groups.items()):
+        rule = ruleset.by_id(members[0].rule)
+        if rule is None:
+            continue
+        comparator = Comparator(rule, ruleset.lexicon.rates)
+        findings.extend(_compare_key(rule, key, members, comparator, claim_source))
+    findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.type, f.key, f.id))
+    return Report(tuple(sorted(articles, key=lambda a: a.id)), tuple(all_claims), tuple(findings), duplicates)
+
+
+def _compare_key(
+    rule: Rule, key: str, claims: list[Claim], comparator: Comparator, claim_source: Mapping[str, str]
+) -> list[Finding]:
+    by_value: dict[object, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_value[claim.value].append(claim)
+    buckets = [_Bucket(v, tuple(cs)) for v, cs in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[1][0].id))]
+    n = len(buckets)
+    compatible = [[comparator.compatible(buckets[i], buckets[j]) for j in range(n)] for i in range(n)]
+    conflict = [[comparator.conflict(buckets[i], buckets[j]) for j in range(n)] for i in range(n)]
+    involved = [i for i in range(n) if any(conflict[i])]
+    findings: list[Finding] = []
+    if involved:
+        groups: list[list[int]] = []
+        for i in involved:
+            home = next((g for g in groups if all(compatible[i][j] for j in g)), None)
+            if home is None:
+                groups.append([i])
+            else:
+                home.append(i)
+        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source) for g in groups]))
+    # Values that conflict with nothing: agreement or single source, per compatible component.
+    rest = [i for i in range(n) if i not in involved and not any(compatible[i][j] for j in involved)]
+    for component in _components(rest, compatible):
+        if rule.cumulative and any(comparator.superseded(buckets[i], buckets[j]) for i in component for j in range(n) if j not in component):
+            continue
+        group = _group(buckets, component, claim_source)
+        kind = "agreement" if len(group.sources) >= 2 else "single_source"
+        findings.append(_finding(rule, key, kind, [group]))
+    return findings
+
+
+def _components(indices: list[int], compatible: list[list[bool]]) -> list[list[int]]:
+    remaining = list(indices)
+    components = []
+    while remaining:
+        stack, component = [remaining.pop(0)], []
+        while stack:
+            i = stack.pop()
+            component.append(i)
+            linked = [j for j in remaining if compatible[i][j]]
+            remaining = [j for j in remaining if j not in linked]
+            stack.extend(linked)
+        components.append(sorted(component))
+    return components
+
+
+def _group(buckets: list[_Bucket], indices: list[int], claim_source: Mapping[str, str]) -> FindingGroup:
+    claims = sorted((c for i in indices for c in buckets[i].claims), key=lambda c: c.id)
+    best = min(indices, key=lambda i: (Comparator.width(buckets[i].value), i))
+    return FindingGroup(
+        value=buckets[best].value.display(),  # type: ignore[attr-defined]
+        claims=tuple(c.id for c in claims),
+        articles=tuple(sorted({c.article for c in claims})),
+        sources=tuple(sorted({claim_source[c.id] for c in claims})),
+    )
+
+
+def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> Finding:
+    values = sorted(g.value for g in groups)
+    fingerprint = hashlib.sha1("\x1f".join([rule.id, rule.type, key, kind, *values]).encode()).hexdigest()[:16]
+    return Finding(
+        id=fingerprint,
+        kind=kind,
+        rule=rule.id,
+        type=rule.type,
+        key=key,
+        severity=rule.severity[kind],
+        message=_message(rule, key, kind, groups),
+        groups=tuple(sorted(groups, key=lambda g: (-len(g.sources), g.value))),
+    )
+
+
+def _message(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> str:
+    subject = f"{rule.type} ({key})"
+    if kind == "contradiction":
+        sides = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
+        return f"Sources disagree on {subject}: {sides}."
+    group = groups[0]
+    if kind == "agreement":
+        return f"{len(group.sources)} independent sources agree on {subject}: {group.value} ({', '.join(group.sources)})."
+    return f"Only {group.sources[0]} reports {subject}: {group.value}."

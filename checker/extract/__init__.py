@@ -1,0 +1,1 @@
+"""Rule-driven claim extraction: sentences, entities, keys and claims."""

@@ -1,0 +1,199 @@
+"""Claim extraction: one value scan per article, then every rule's triggers matched against it.
+
+A claim is a value of the rule's kind that sits within ``max_words`` words of a trigger,
+on the side the pattern says, in the same sentence, with no veto (``unless``) and with
+every required cue (``requires``) present in that sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import regex
+
+from checker.errors import Location, RuleError
+from checker.extract.context import ArticleContext, Sentence, build_context
+from checker.extract.entities import Gazetteer, build_gazetteer
+from checker.extract.keys import resolve_key
+from checker.model import Article, Claim
+from checker.rules.model import Pattern, Rule, RuleSet
+from checker.values.base import ScanContext, ValueMatch
+from checker.values.scan import scan
+from checker.values.types import Label, Money, Quantity, Value
+
+# A trigger pattern gets this long on one article before the run stops and names it.
+PATTERN_TIMEOUT_SECONDS = 2.0
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    pattern: Pattern
+    value: ValueMatch
+    sentence: Sentence
+
+
+class Extractor:
+    """Extracts the claims of articles with one compiled rule set."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.gazetteer: Gazetteer = build_gazetteer(ruleset.lexicon)
+
+    def extract(self, article: Article) -> list[Claim]:
+        """All claims of one article, in text order."""
+        text = article.text
+        values = scan(text, ScanContext(article.published, self.ruleset.lexicon.hedges) if self.ruleset.lexicon.hedges else ScanContext(article.published))
+        starts = [v.start for v in values]
+        context = build_context(text, self.gazetteer)
+        claims: list[Claim] = []
+        for rule in self.ruleset.rules:
+            hits = self._label_hits(rule, article, context) if rule.kind == "label" else self._value_hits(rule, article, context, values, starts)
+            seen: set[int] = set()
+            for hit in hits:
+                if hit.value.start in seen:
+                    continue
+                seen.add(hit.value.start)
+                claims.append(self._claim(rule, article, hit, context, values, starts))
+        claims.sort(key=lambda c: (c.start, c.rule))
+        return claims
+
+    def _value_hits(
+        self, rule: Rule, article: Article, context: ArticleContext, values: list[ValueMatch], starts: list[int]
+    ) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for pattern in rule.patterns:
+            for trigger in _triggers(rule, pattern, article):
+                sentence = context.sentence_at(trigger.start())
+                if sentence is None or not _allowed(rule, pattern, article.text, sentence):
+                    continue
+                value = _nearest_value(rule, pattern, article.text, trigger, sentence, values, starts)
+                if value is not None:
+                    hits.append(_Hit(pattern, value, sentence))
+        return hits
+
+    def _label_hits(self, rule: Rule, article: Article, context: ArticleContext) -> list[_Hit]:
+        hits: list[_Hit] = []
+        text = article.text
+        for pattern in rule.patterns:
+            for trigger in _triggers(rule, pattern, article):
+                sentence = context.sentence_at(trigger.start())
+                if sentence is None or not _allowed(rule, pattern, text, sentence):
+                    continue
+                found = [
+                    (m.start(), m.end(), label.label)
+                    for label in rule.labels
+                    for m in label.pattern.finditer(text, sentence.start, sentence.end)
+                ]
+                labels = {f[2] for f in found}
+                # Two different labels in one sentence ("visa-free ... visa required"):
+                # the sentence does not state one policy, so it makes no claim.
+                if len(labels) != 1:
+                    continue
+                start, end, label = min(found)
+                match = ValueMatch(start, end, text[start:end], Label(frozenset({label})))
+                hits.append(_Hit(pattern, match, sentence))
+        return hits
+
+    def _claim(
+        self, rule: Rule, article: Article, hit: _Hit, context: ArticleContext, values: list[ValueMatch], starts: list[int]
+    ) -> Claim:
+        text = article.text
+        sentence = hit.sentence
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end)
+        resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer)
+        return Claim(
+            id=f"{article.id}:{rule.id}:{hit.value.start}",
+            article=article.id,
+            type=rule.type,
+            rule=rule.id,
+            key=resolved.key,
+            text=hit.value.text,
+            value=hit.value.value,
+            hedge=hit.value.hedge,
+            quote=text[sentence.start : sentence.end],
+            start=hit.value.start,
+            end=hit.value.end,
+            line=article.line_of(hit.value.start),
+            as_of=article.published,
+            trigger=hit.pattern.id,
+            note=resolved.note,
+        )
+
+
+def _triggers(rule: Rule, pattern: Pattern, article: Article) -> list[regex.Match[str]]:
+    try:
+        return list(pattern.trigger.finditer(article.text, timeout=PATTERN_TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise RuleError(
+            f"rule '{rule.id}' pattern '{pattern.id}' took over {PATTERN_TIMEOUT_SECONDS:g}s on article '{article.id}'",
+            Location(rule.path, pattern.line),
+            "simplify the pattern (avoid nested repetition)",
+        ) from None
+
+
+def _allowed(rule: Rule, pattern: Pattern, text: str, sentence: Sentence) -> bool:
+    span = (sentence.start, sentence.end)
+    if pattern.unless is not None and pattern.unless.search(text, *span):
+        return False
+    if pattern.requires is not None and not pattern.requires.search(text, *span):
+        return False
+    if any(veto.search(text, *span) for veto in rule.unless):
+        return False
+    return all(need.search(text, *span) for need in rule.requires)
+
+
+def _nearest_value(
+    rule: Rule,
+    pattern: Pattern,
+    text: str,
+    trigger: regex.Match[str],
+    sentence: Sentence,
+    values: list[ValueMatch],
+    starts: list[int],
+) -> ValueMatch | None:
+    lo = bisect.bisect_left(starts, sentence.start)
+    hi = bisect.bisect_left(starts, sentence.end)
+    best: tuple[int, ValueMatch] | None = None
+    tie = False
+    for value in values[lo:hi]:
+        if value.end > sentence.end or not _fits(rule, pattern, value.value):
+            continue
+        if value.start >= trigger.end() and pattern.position in ("after", "either"):
+            gap = len(_WORD.findall(text, trigger.end(), value.start))
+        elif value.end <= trigger.start() and pattern.position in ("before", "either"):
+            gap = len(_WORD.findall(text, value.end, trigger.start()))
+        else:
+            continue
+        if gap > pattern.max_words:
+            continue
+        if best is None or gap < best[0]:
+            best, tie = (gap, value), False
+        elif gap == best[0]:
+            tie = True
+    # Two values equally close to one trigger: which one it speaks of is unclear.
+    return None if best is None or tie else best[1]
+
+
+_KIND_OF_VALUE = {"number": "number", "percent": "percent", "percentage_point": "percentage_point", "duration": "duration"}
+
+
+def _fits(rule: Rule, pattern: Pattern, value: Value) -> bool:
+    if rule.kind == "money":
+        return isinstance(value, Money)
+    if rule.kind == "date":
+        return value.kind == "date"
+    if not isinstance(value, Quantity) or value.kind != _KIND_OF_VALUE.get(rule.kind):
+        return False
+    forms = pattern.forms or rule.forms
+    if forms is not None and value.form not in forms:
+        return False
+    if rule.units is not None and value.unit not in rule.units:
+        return False
+    low, high = value.interval.low, value.interval.high
+    if rule.minimum is not None and (high is None or high < rule.minimum):
+        return False
+    return not (rule.maximum is not None and (low is None or low > rule.maximum))

@@ -1,0 +1,129 @@
+"""What is known about an article before its claims are keyed: sentences, entities, defaults.
+
+Computed once per article in one pass over its text; the keys of every claim are then
+resolved from the claim's sentence, falling back to the article's defaults (its two
+main countries, its main event's host).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from checker.extract.entities import Gazetteer, Mention
+from checker.extract.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled language cues for keys (``checker/data/keys.yaml``)."""
+
+    host_before: regex.Pattern[str]
+    event_shift: regex.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The packaged key cues, compiled once."""
+    data = yaml.safe_load(resources.files("checker.data").joinpath("keys.yaml").read_text(encoding="utf-8"))
+    host = "|".join(f"(?:{c})" for c in data["host_cues"])
+    shift = "|".join(f"(?:{c})" for c in data["event_shift"])
+    flags = regex.IGNORECASE | regex.VERSION0
+    return Cues(
+        host_before=regex.compile(rf"(?:{host})\s+(?:the\s+)?$", flags),
+        event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence and the entity mentions inside it."""
+
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """Sentences with their mentions, plus the article-level defaults for keys."""
+
+    sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...]
+    parties: tuple[str, str] | None
+    host: str | None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``, if any."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        sentence = self.sentences[i]
+        return sentence if offset < sentence.end else None
+
+
+def build_context(text: str, gazetteer: Gazetteer) -> ArticleContext:
+    """Split sentences, find entities, and pick the article's default parties and host."""
+    spans = sentence_spans(text)
+    mentions = gazetteer.mentions(text)
+    sentences: list[Sentence] = []
+    j = 0
+    for start, end in spans:
+        while j < len(mentions) and mentions[j].start < start:
+            j += 1
+        k = j
+        while k < len(mentions) and mentions[k].start < end:
+            k += 1
+        sentences.append(Sentence(start, end, tuple(mentions[j:k])))
+        j = k
+    return ArticleContext(
+        tuple(sentences),
+        tuple(s.start for s in sentences),
+        _default_parties(mentions),
+        _default_host(text, sentences),
+    )
+
+
+def host_signals(text: str, sentence: Sentence) -> list[str]:
+    """Countries a sentence says an event takes place in (places, "visit to X")."""
+    hosts = []
+    pattern = cues().host_before
+    for mention in sentence.mentions:
+        if mention.dateline or mention.how == "person":
+            continue
+        if mention.how == "place":
+            hosts.append(mention.code)
+        elif mention.how == "country" and pattern.search(text, max(sentence.start, mention.start - 40), mention.start):
+            hosts.append(mention.code)
+    return hosts
+
+
+def _default_parties(mentions: list[Mention]) -> tuple[str, str] | None:
+    counts = Counter(m.code for m in mentions if m.how != "place")
+    ranked = counts.most_common()
+    if len(ranked) < 2 or ranked[1][1] < 2:
+        return None
+    # The second party must clearly stand out from the third.
+    if len(ranked) > 2 and ranked[1][1] < 2 * ranked[2][1]:
+        return None
+    first, second = sorted((ranked[0][0], ranked[1][0]))
+    return (first, second)
+
+
+def _default_host(text: str, sentences: list[Sentence]) -> str | None:
+    weights: Counter[str] = Counter()
+    for sentence in sentences:
+        for code in host_signals(text, sentence):
+            weights[code] += 1
+    ranked = weights.most_common()
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]

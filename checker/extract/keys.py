@@ -1,0 +1,94 @@
+"""Resolving what a claim is about: its parties, its event and its period.
+
+A key part is taken from the claim's own sentence when the sentence names it, else from
+the article's defaults. When a part cannot be told (three countries in the sentence, no
+period named, a sentence about an earlier visit that names no place), the key stays
+unresolved and the reason is recorded: the claim is listed but compared with nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.extract.context import ArticleContext, Sentence, cues, host_signals
+from checker.extract.entities import Gazetteer
+from checker.values.base import ValueMatch
+from checker.values.types import DateSpan
+
+
+@dataclass(frozen=True)
+class KeyResult:
+    """A resolved key, or None with the reason it could not be resolved."""
+
+    key: str | None
+    note: str | None = None
+
+
+def resolve_key(
+    parts: tuple[str, ...],
+    text: str,
+    sentence: Sentence,
+    value: ValueMatch,
+    sentence_values: list[ValueMatch],
+    context: ArticleContext,
+    gazetteer: Gazetteer,
+) -> KeyResult:
+    """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``)."""
+    pieces: list[str] = []
+    for part in parts:
+        if part == "parties":
+            piece, why = _parties(sentence, context, gazetteer)
+        elif part == "event":
+            piece, why = _event(text, sentence, context, gazetteer)
+        else:
+            piece, why = _period(value, sentence_values)
+        if piece is None:
+            return KeyResult(None, why)
+        pieces.append(piece)
+    return KeyResult(" / ".join(pieces) if pieces else "-")
+
+
+def _parties(sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    named = sorted({m.code for m in sentence.mentions if m.how != "place"})
+    if len(named) > 2:
+        return None, f"sentence names {len(named)} countries ({', '.join(named)}): parties unclear"
+    default = context.parties
+    if len(named) == 2:
+        pair = (named[0], named[1])
+    elif default is not None and set(named) <= set(default):
+        pair = default
+    elif default is None:
+        return None, "the article has no clear pair of main countries and the sentence names none"
+    else:
+        return None, f"sentence names {named[0]}, outside the article's main pair"
+    return "–".join(sorted(gazetteer.name_of(c) for c in pair)), ""
+
+
+def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    hosts = sorted(set(host_signals(text, sentence)))
+    if len(hosts) > 1:
+        return None, f"sentence places the event in several countries ({', '.join(hosts)})"
+    if hosts:
+        return f"in {gazetteer.name_of(hosts[0])}", ""
+    if cues().event_shift.search(text, sentence.start, sentence.end):
+        return None, "sentence refers to another occasion without naming its place"
+    if context.host is None:
+        return None, "the article names no clear place for its main event"
+    return f"in {gazetteer.name_of(context.host)}", ""
+
+
+def _period(value: ValueMatch, sentence_values: list[ValueMatch]) -> tuple[str | None, str]:
+    periods = {
+        m.value.display()
+        for m in sentence_values
+        if m is not value and isinstance(m.value, DateSpan) and _is_period(m.value)
+    }
+    if not periods:
+        return None, "no period (year, months, quarter) named in the sentence"
+    if len(periods) > 1:
+        return None, f"sentence names several periods ({', '.join(sorted(periods))})"
+    return periods.pop(), ""
+
+
+def _is_period(span: DateSpan) -> bool:
+    return span.low is not None and span.high is not None and span.high > span.low and span.weekdays is None

@@ -1,0 +1,34 @@
+"""The whole job as one function: rules + corpus -> claims -> report. No I/O besides reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from checker.corpus import load_corpus
+from checker.engine import build_report
+from checker.extract.claims import Extractor
+from checker.model import Article, Claim, Report
+from checker.rules.loader import load_rules
+from checker.rules.model import RuleSet
+
+
+def extract_all(articles: Sequence[Article], ruleset: RuleSet) -> list[Claim]:
+    """Every claim of every article (a per-article map: articles are independent)."""
+    extractor = Extractor(ruleset)
+    claims: list[Claim] = []
+    for article in articles:
+        claims.extend(extractor.extract(article))
+    return claims
+
+
+def check(articles: Sequence[Article], ruleset: RuleSet) -> Report:
+    """Extract and compare: the report for a loaded corpus."""
+    return build_report(articles, extract_all(articles, ruleset), ruleset)
+
+
+def check_paths(articles: Path, rules: Path, *, max_article_bytes: int, follow_symlinks: bool = False) -> Report:
+    """Load rules first (a broken rule stops the run before any work), then the corpus."""
+    ruleset = load_rules(rules)
+    corpus = load_corpus(articles, max_article_bytes=max_article_bytes, follow_symlinks=follow_symlinks)
+    return check(corpus, ruleset)

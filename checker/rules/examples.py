@@ -1,0 +1,101 @@
+"""Rule examples are tests: sentences with the claims they must yield, sentences that
+must yield none, and small multi-article cases with the findings they must produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Iterator
+
+from checker.errors import Location
+from checker.frontmatter import parse_published
+from checker.model import Article, line_starts_of
+from checker.pipeline import check, extract_all
+from checker.rules.model import Rule, RuleSet
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """The outcome of one example of one rule."""
+
+    rule: str
+    section: str
+    index: int
+    location: Location
+    passed: bool
+    message: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.rule}:{self.section}[{self.index}]"
+
+
+def run_examples(ruleset: RuleSet) -> Iterator[ExampleResult]:
+    """Every example of every rule, each run with that rule alone."""
+    for rule in ruleset.rules:
+        yield from run_rule_examples(ruleset, rule)
+
+
+def run_rule_examples(ruleset: RuleSet, rule: Rule) -> Iterator[ExampleResult]:
+    """The examples of one rule."""
+    alone = replace(ruleset, rules=(rule,))
+    sections = (("claims", _claims_example), ("no_claims", _no_claims_example), ("cases", _case_example))
+    for section, runner in sections:
+        for index, example in enumerate(rule.examples.get(section, [])):
+            where = Location(rule.path, rule.example_lines.get((section, index), rule.line))
+            try:
+                problem = runner(alone, example)
+            except Exception as exc:  # noqa: BLE001 - a crashing example is a failing example
+                problem = f"raised {type(exc).__name__}: {exc}"
+            yield ExampleResult(rule.id, section, index, where, problem is None, problem or "")
+
+
+def _article(text: str, published: Any, source: str = "example", article_id: str = "example") -> Article:
+    date = parse_published(published, Location("example")) if published is not None else None
+    return Article(id=article_id, path=f"<{article_id}>", source=source, published=date, text=text, line_starts=line_starts_of(text))
+
+
+def _claims_example(ruleset: RuleSet, example: dict[str, Any]) -> str | None:
+    claims = extract_all([_article(example["text"], example.get("published"))], ruleset)
+    got = [{"value": c.value.display(), "text": c.text, "key": c.key} for c in claims]
+    expected = example["expect"]
+    unmatched = list(got)
+    for want in expected:
+        hit = next((g for g in unmatched if all(g.get(k) == v for k, v in want.items())), None)
+        if hit is None:
+            return f"expected a claim {want}, got {got or 'no claims'}"
+        unmatched.remove(hit)
+    if unmatched:
+        return f"unexpected claims {unmatched}"
+    return None
+
+
+def _no_claims_example(ruleset: RuleSet, example: Any) -> str | None:
+    text, published = (example, None) if isinstance(example, str) else (example["text"], example.get("published"))
+    claims = extract_all([_article(text, published)], ruleset)
+    if claims:
+        return "expected no claim, got " + ", ".join(f"{c.text!r} -> {c.value.display()} ({c.key})" for c in claims)
+    return None
+
+
+def _case_example(ruleset: RuleSet, example: dict[str, Any]) -> str | None:
+    articles = [
+        _article(a["text"], a.get("published"), a["source"], a.get("id", f"a{i + 1}"))
+        for i, a in enumerate(example["articles"])
+    ]
+    report = check(articles, ruleset)
+    got = [
+        {"kind": f.kind, "key": f.key, "values": sorted(g.value for g in f.groups)}
+        for f in report.findings
+    ]
+    unmatched = list(got)
+    for want in example["expect"]:
+        wanted = {k: sorted(v) if k == "values" else v for k, v in want.items()}
+        hit = next((g for g in unmatched if all(g.get(k) == v for k, v in wanted.items())), None)
+        if hit is None:
+            return f"expected a finding {want}, got {got or 'no findings'}"
+        unmatched.remove(hit)
+    if unmatched:
+        return f"unexpected findings {unmatched}"
+    return None
+
+

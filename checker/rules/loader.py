@@ -1,0 +1,165 @@
+"""Loading a rules folder: every rule file validated and compiled, every problem reported.
+
+Layout: ``DIR/*.yaml`` are rule files (one claim type each); ``DIR/lexicon/*.yaml`` hold
+shared data (entities, currency rates, hedge overrides). All files are read, all
+problems collected, and one ``ErrorList`` raised at the end, so a user fixes a whole
+folder in one pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.corpus import display_path
+from checker.errors import CheckerError, ErrorList, Location, RuleError
+from checker.rules.lexicon import load_lexicon
+from checker.rules.located import DocPath, LocatedDocument, load_located
+from checker.rules.model import DEFAULT_SEVERITY, LabelPattern, Lexicon, Pattern, Rule, RuleSet
+from checker.rules.schema import schema_errors
+
+# A group that contains a quantifier and is itself repeated ("(\w+\s?)+") can take
+# exponential time on a near miss; such patterns are refused up front.
+_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+REGEX_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+def load_rules(root: Path) -> RuleSet:
+    """Validate and compile every rule under ``root``; raise ``ErrorList`` on any problem."""
+    shown_root = display_path(root)
+    if not root.is_dir():
+        raise RuleError("rules folder does not exist", Location(shown_root), "pass --rules DIR")
+    errors: list[CheckerError] = []
+    try:
+        lexicon = load_lexicon(root / "lexicon")
+    except ErrorList as problems:
+        errors.extend(problems.errors)
+        lexicon = Lexicon()
+    except CheckerError as problem:
+        errors.append(problem)
+        lexicon = Lexicon()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    files = sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(p for p in root.glob("*.yml") if p.is_file())
+    for file in files:
+        shown = display_path(file)
+        try:
+            doc = load_located(file, shown)
+        except CheckerError as problem:
+            errors.append(problem)
+            continue
+        rule, problems = compile_rule(doc)
+        errors.extend(problems)
+        if rule is None:
+            continue
+        for attr, value in (("id", rule.id), ("type", rule.type)):
+            key = f"{attr}:{value}"
+            if key in seen:
+                errors.append(RuleError(f"duplicate rule {attr} '{value}' (also in {seen[key]})", doc.location((attr,))))
+            else:
+                seen[key] = shown
+        rules.append(rule)
+    if not files:
+        errors.append(RuleError("no rule files (*.yaml) in the rules folder", Location(shown_root)))
+    if errors:
+        raise ErrorList(errors)
+    return RuleSet(tuple(sorted(rules, key=lambda r: r.id)), lexicon, shown_root)
+
+
+def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]:
+    """One rule document to a ``Rule``; returns the problems instead of raising."""
+    if not isinstance(doc.data, dict):
+        return None, [RuleError("a rule file must be a mapping with id, type, value, patterns, examples", doc.location(()))]
+    problems: list[CheckerError] = list(schema_errors(doc))
+    if problems:
+        return None, problems
+    data: dict[str, Any] = doc.data
+    value = data["value"]
+    patterns = tuple(
+        _compile_pattern(doc, item, ("patterns", i), problems) for i, item in enumerate(data["patterns"])
+    )
+    labels = tuple(
+        LabelPattern(label, _compile(doc, source, ("value", "labels", label, j), problems), source)
+        for label, sources in sorted(value.get("labels", {}).items())
+        for j, source in enumerate(sources)
+    )
+    if value["kind"] == "label" and not labels:
+        problems.append(RuleError("a label rule needs value.labels", doc.location(("value",))))
+    unless = tuple(_compile(doc, s, ("unless", i), problems) for i, s in enumerate(data.get("unless", [])))
+    requires = tuple(_compile(doc, s, ("requires", i), problems) for i, s in enumerate(data.get("requires", [])))
+    examples = data["examples"]
+    if not examples.get("claims"):
+        problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
+    compare = data.get("compare", {})
+    if problems:
+        return None, problems
+    rule = Rule(
+        id=data["id"],
+        type=data["type"],
+        description=data["description"],
+        kind=value["kind"],
+        path=doc.path,
+        line=doc.location(("id",)).line or 1,
+        patterns=patterns,  # type: ignore[arg-type]
+        forms=frozenset(value["forms"]) if "forms" in value else None,
+        units=frozenset(value["units"]) if "units" in value else None,
+        labels=labels,  # type: ignore[arg-type]
+        minimum=value.get("min"),
+        maximum=value.get("max"),
+        unless=unless,  # type: ignore[arg-type]
+        requires=requires,  # type: ignore[arg-type]
+        key=tuple(data.get("key", [])),
+        tolerance=float(compare.get("tolerance", 0.0)),
+        cumulative=bool(compare.get("cumulative", False)),
+        same_event_within_days=compare.get("same_event_within_days"),
+        severity={**DEFAULT_SEVERITY, **data.get("severity", {})},
+        examples=examples,
+        example_lines={
+            (section, i): doc.location(("examples", section, i)).line or 1
+            for section in ("claims", "no_claims", "cases")
+            for i in range(len(examples.get(section, [])))
+        },
+    )
+    return rule, []
+
+
+def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, problems: list[CheckerError]) -> Pattern | None:
+    trigger = _compile(doc, item["trigger"], (*path, "trigger"), problems)
+    unless = _compile(doc, item["unless"], (*path, "unless"), problems) if "unless" in item else None
+    requires = _compile(doc, item["requires"], (*path, "requires"), problems) if "requires" in item else None
+    if trigger is None:
+        return None
+    return Pattern(
+        id=item["id"],
+        trigger=trigger,
+        source=item["trigger"],
+        position=item.get("value", "either"),
+        max_words=item.get("max_words", 3),
+        forms=frozenset(item["forms"]) if "forms" in item else None,
+        unless=unless,
+        requires=requires,
+        line=doc.location(path).line or 0,
+    )
+
+
+def _compile(doc: LocatedDocument, source: str, path: DocPath, problems: list[CheckerError]) -> regex.Pattern[str] | None:
+    where = doc.location(path)
+    nested = _NESTED_QUANTIFIER.search(source)
+    if nested:
+        problems.append(
+            RuleError(
+                f"pattern {source!r} repeats a group that itself repeats ({nested.group(0)!r}): "
+                "it can take exponential time on some texts",
+                where,
+                "rewrite it without a quantified group inside a quantified group",
+            )
+        )
+        return None
+    try:
+        return regex.compile(source, REGEX_FLAGS)
+    except regex.error as exc:
+        position = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
+        problems.append(RuleError(f"pattern {source!r} does not compile{position}: {exc.msg if hasattr(exc, 'msg') else exc}", where))
+        return None

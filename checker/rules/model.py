@@ -1,0 +1,108 @@
+"""Compiled rules: what a rule file becomes once validated. Built once per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import regex
+
+from checker.values.hedges import HedgeTable
+
+FINDING_KINDS = ("contradiction", "single_source", "agreement")
+DEFAULT_SEVERITY: Mapping[str, str] = {"contradiction": "error", "single_source": "warning", "agreement": "info"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A trigger phrase and where the value must sit relative to it."""
+
+    id: str
+    trigger: regex.Pattern[str]
+    source: str
+    position: str = "either"
+    max_words: int = 3
+    forms: frozenset[str] | None = None
+    unless: regex.Pattern[str] | None = None
+    requires: regex.Pattern[str] | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LabelPattern:
+    """One surface form of a label of an enumerated claim ("visa-free" -> visa_free)."""
+
+    label: str
+    pattern: regex.Pattern[str]
+    source: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One claim type: how to find it, key it and compare it."""
+
+    id: str
+    type: str
+    description: str
+    kind: str
+    path: str
+    line: int
+    patterns: tuple[Pattern, ...]
+    forms: frozenset[str] | None = None
+    units: frozenset[str] | None = None
+    labels: tuple[LabelPattern, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    unless: tuple[regex.Pattern[str], ...] = ()
+    requires: tuple[regex.Pattern[str], ...] = ()
+    key: tuple[str, ...] = ()
+    tolerance: float = 0.0
+    cumulative: bool = False
+    same_event_within_days: int | None = None
+    severity: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
+    examples: Mapping[str, Any] = field(default_factory=dict)
+    # Line of each example ("claims", 0) etc., for failures that point at the example.
+    example_lines: Mapping[tuple[str, int], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country (or party such as the EU) and the words that name it."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the checker can map to a country (leaders, ministers)."""
+
+    name: str
+    country: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Rule data shared by all rules: entities, currency rates, hedges."""
+
+    countries: tuple[Country, ...] = ()
+    people: tuple[Person, ...] = ()
+    rates: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    hedges: HedgeTable | None = None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every rule of a rules folder plus its lexicon."""
+
+    rules: tuple[Rule, ...]
+    lexicon: Lexicon
+    root: str
+
+    def by_id(self, rule_id: str) -> Rule | None:
+        """The rule with that id, or None."""
+        return next((r for r in self.rules if r.id == rule_id), None)

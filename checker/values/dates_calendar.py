@@ -1,0 +1,176 @@
+"""Calendar arithmetic for the date parser: spans of days, periods, year inference.
+
+Everything here is pure and independent of wording: months, quarters, ISO weeks
+(Monday to Sunday), shifting by calendar units, and choosing which year a date written
+without one belongs to.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+Yearly = Callable[[int], "Span | None"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """An inclusive range of days, optionally limited to some weekdays (Monday = 0)."""
+
+    low: dt.date | None
+    high: dt.date | None
+    weekdays: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What resolving an expression needs: the publication date and the tense around it."""
+
+    published: dt.date | None
+    future: bool = False
+    ahead_days: int = 90
+
+
+def day(d: dt.date) -> Span:
+    """A single day."""
+    return Span(d, d)
+
+
+def make_date(year: int, month: int, day_: int) -> dt.date | None:
+    """The date, or None when it does not exist (February 30)."""
+    try:
+        return dt.date(year, month, day_)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """Last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_span(year: int, month: int) -> Span:
+    """The whole month."""
+    return Span(dt.date(year, month, 1), month_end(year, month))
+
+
+def months_span(year: int, first: int, last: int) -> Span:
+    """Months ``first``..``last`` of a year; months past 12 run into the next year."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    return Span(dt.date(year, first, 1), month_end(end_year, end_month))
+
+
+def year_span(year: int) -> Span:
+    """The whole calendar year."""
+    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def week_start(d: dt.date) -> dt.date:
+    """Monday of the week containing ``d``."""
+    return d - dt.timedelta(days=d.weekday())
+
+
+def week_span(d: dt.date) -> Span:
+    """The Monday-to-Sunday week containing ``d``."""
+    monday = week_start(d)
+    return Span(monday, monday + dt.timedelta(days=6))
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """Shift by calendar months, clamping the day (Jan 31 + 1 month -> Feb 28/29)."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(d.day, last))
+
+
+def shift(d: dt.date, unit: Mapping[str, int], count: int) -> dt.date:
+    """Shift a date by ``count`` units; a unit is ``{days: n}`` or ``{months: n}``."""
+    if "months" in unit:
+        return add_months(d, unit["months"] * count)
+    return d + dt.timedelta(days=unit["days"] * count)
+
+
+def unit_period(unit: str, d: dt.date, offset: int) -> Span:
+    """The calendar period (week, month, quarter, year, decade) ``offset`` periods from d's."""
+    if unit == "day":
+        return day(d + dt.timedelta(days=offset))
+    if unit == "week":
+        return week_span(d + dt.timedelta(weeks=offset))
+    if unit == "weekend":
+        saturday = week_start(d) + dt.timedelta(days=5 + 7 * offset)
+        return Span(saturday, saturday + dt.timedelta(days=1))
+    if unit == "month":
+        first = add_months(d.replace(day=1), offset)
+        return month_span(first.year, first.month)
+    if unit == "quarter":
+        index = d.year * 4 + (d.month - 1) // 3 + offset
+        year, quarter = divmod(index, 4)
+        return months_span(year, quarter * 3 + 1, quarter * 3 + 3)
+    if unit == "decade":
+        start = (d.year // 10 + offset) * 10
+        return Span(dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+    return year_span(d.year + offset)
+
+
+def part(span: Span, unit: str, bounds: tuple[int, int]) -> Span:
+    """A part ("early", "late"...) of a period, from 1-based inclusive positions.
+
+    Positions count days for a month or week, months for a year, years (from 0) for a
+    decade; a negative last position counts from the end.
+    """
+    low, high = span.low, span.high
+    assert low is not None and high is not None
+    first, last = bounds
+    if unit == "year":
+        end = last if last > 0 else 13 + last
+        return months_span(low.year, first, end)
+    if unit == "decade":
+        return Span(dt.date(low.year + first, 1, 1), dt.date(low.year + last, 12, 31))
+    length = (high - low).days + 1
+    start = low + dt.timedelta(days=first - 1)
+    stop = low + dt.timedelta(days=(last if last > 0 else length + 1 + last) - 1)
+    return Span(start, min(stop, high))
+
+
+def choose(yearly: Yearly, frame: Frame) -> Span | None:
+    """The occurrence of a date written without a year that the article most likely means.
+
+    Past reading (default): the latest occurrence that ends no later than
+    ``ahead_days`` after publication, so "November" in a January article is last
+    November, and "January 20" read on January 5 is this month. Future reading: the
+    earliest occurrence that has not ended before publication.
+    """
+    pub = frame.published
+    if pub is None:
+        return None
+    spans = [s for y in range(pub.year - 4, pub.year + 6) if (s := yearly(y)) is not None]
+    if frame.future:
+        upcoming = [s for s in spans if s.high is not None and s.high >= pub]
+        return upcoming[0] if upcoming else None
+    limit = pub + dt.timedelta(days=frame.ahead_days)
+    past = [s for s in spans if s.high is not None and s.high <= limit]
+    return past[-1] if past else None
+
+
+def latest_before(yearly: Yearly, anchor: dt.date) -> Span | None:
+    """The latest occurrence starting on or before ``anchor`` (left end of a range)."""
+    spans = [s for y in (anchor.year - 1, anchor.year) if (s := yearly(y)) is not None]
+    fitting = [s for s in spans if s.low is not None and s.low <= anchor]
+    return fitting[-1] if fitting else None
+
+
+def earliest_after(yearly: Yearly, anchor: dt.date) -> Span | None:
+    """The earliest occurrence ending on or after ``anchor`` (right end of a range)."""
+    spans = [s for y in (anchor.year, anchor.year + 1) if (s := yearly(y)) is not None]
+    fitting = [s for s in spans if s.high is not None and s.high >= anchor]
+    return fitting[0] if fitting else None
+
+
+def weekday_near(pub: dt.date, weekday: int, future: bool) -> dt.date:
+    """The most recent ``weekday`` on or before ``pub``, or the next on or after it."""
+    if future:
+        return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
+    return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)

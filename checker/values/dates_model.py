@@ -1,0 +1,135 @@
+"""What a date pattern produces before it becomes a value: an :class:`Atom`.
+
+An atom knows its span of text, its granularity and how to become a set of days once
+the publication date and the tense are known. Expressions written without a year
+also keep their *yearly* form (year -> days), so that a range such as "Nov-Feb 2017"
+can place its left end from its right end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from checker.values.base import ScanContext
+from checker.values.dates_calendar import Frame, Span, Yearly, choose, day
+from checker.values.dates_vocab import Vocab, norm, vocab
+
+Resolver = Callable[[Frame], "Span | None"]
+
+
+@dataclass(frozen=True)
+class Env:
+    """The text being scanned and the settings a pattern handler reads."""
+
+    text: str
+    ctx: ScanContext
+    numeric_order: str
+    v: Vocab
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One recognised expression, not yet resolved to days.
+
+    ``weak`` names the check an expression must still pass because its words are also
+    ordinary words: ``month`` (a lone month), ``weekday`` (a lone weekday), ``numeric``
+    ("4/22" needs a cue word), ``year`` (a bare year), ``relday`` ("USA Today"),
+    ``range`` (valid only as the end of a range: "now").
+    """
+
+    start: int
+    end: int
+    unit: str
+    resolve: Resolver
+    yearly: Yearly | None = None
+    weak: str | None = None
+    hedge: str | None = None
+
+    def moved(self, start: int | None = None, end: int | None = None) -> "Atom":
+        """The same atom over a wider span of text."""
+        return replace(self, start=self.start if start is None else start, end=self.end if end is None else end)
+
+
+def fixed(start: int, end: int, unit: str, span: Span | None, weak: str | None = None) -> Atom | None:
+    """An expression whose days do not depend on the publication date."""
+    if span is None:
+        return None
+    return Atom(start, end, unit, lambda frame: span, weak=weak)
+
+
+def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Span | None],
+             fallback: Span | None = None, weak: str | None = None) -> Atom:
+    """An expression read from the publication date; ``fallback`` is used without one."""
+
+    def resolve(frame: Frame) -> Span | None:
+        if frame.published is None:
+            return fallback
+        return rule(frame.published, frame.future)
+
+    return Atom(start, end, unit, resolve, weak=weak)
+
+
+def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = None,
+           weak: str | None = None) -> Atom:
+    """An expression written without a year; a written weekday picks among years."""
+
+    def resolve(frame: Frame) -> Span | None:
+        if frame.published is None:
+            return None if weekday is None else Span(None, None, frozenset({weekday}))
+        return choose_checked(rule, frame, weekday)
+
+    return Atom(start, end, unit, resolve, yearly=rule, weak=weak)
+
+
+def choose_checked(rule: Yearly, frame: Frame, weekday: int | None) -> Span | None:
+    """The chosen occurrence; with a weekday, the nearest neighbouring year that agrees."""
+    chosen = choose(rule, frame)
+    if weekday is None or chosen is None or chosen.low is None:
+        return chosen
+    if chosen.low.weekday() == weekday:
+        return chosen
+    pub = frame.published
+    assert pub is not None
+    neighbours = [s for y in (chosen.low.year - 1, chosen.low.year + 1) if (s := rule(y)) and s.low]
+    agreeing = [s for s in neighbours if s.low is not None and s.low.weekday() == weekday]
+    agreeing.sort(key=lambda s: abs((s.low - pub).days) if s.low else 0)
+    return agreeing[0] if agreeing else None
+
+
+def single_day(year: int, month: int, day_: int) -> Span | None:
+    """One day, or None when the date does not exist."""
+    try:
+        return day(dt.date(year, month, day_))
+    except ValueError:
+        return None
+
+
+def year_of(written: str, v: Vocab) -> int:
+    """A written year: "2016", "'16" or "16" (two digits use the pivot)."""
+    digits = re.sub(r"\D", "", written)
+    value = int(digits)
+    if len(digits) == 2:
+        return 2000 + value if value < v.year_pivot else 1900 + value
+    return value
+
+
+def month_of(word: str | None) -> int | None:
+    """Month number of a month word."""
+    return None if word is None else vocab().months.get(norm(word))
+
+
+def weekday_of(word: str | None) -> int | None:
+    """Weekday number (Monday = 0) of a weekday word."""
+    return None if word is None else vocab().weekdays.get(norm(word))
+
+
+def check_weekday(span: Span | None, weekday: int | None) -> Span | None:
+    """The span if its single day falls on the written weekday; None if they disagree."""
+    if span is None or weekday is None:
+        return span
+    if span.low is not None and span.low == span.high and span.low.weekday() != weekday:
+        return None
+    return span

@@ -1,0 +1,171 @@
+"""Compiled patterns of the date parser, assembled once from the YAML vocabulary.
+
+Each pattern recognises one shape of expression and names its parts; turning a match
+into days is :mod:`checker.values.dates_atoms`' job. Patterns use bounded repetition
+only (a blank run, an optional word), so every scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.values.dates_vocab import Vocab, alternation, vocab
+
+FLAGS = re.IGNORECASE | re.VERBOSE
+
+# Number pieces that do not depend on the vocabulary.
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+YEAR4 = r"[12]\d{3}(?!\d)"
+AFTER_NUMBER = r"(?![\w/]|[.,]\d)"
+
+
+def _pieces(v: Vocab) -> dict[str, str]:
+    """Regex fragments named after what they match; substituted into the templates."""
+    units = [u for u in v.units] + [u + "s" for u in v.units]
+    return {
+        "MON": rf"(?:{alternation(v.months)})(?!\w)",
+        "WD": rf"(?:{alternation(v.weekdays)})(?!\w)",
+        "DAY": rf"(?:{DAYNUM}|(?:{alternation(v.day_words)})(?!\w))",
+        "ORDDAY": rf"(?:{DAYNUM}|(?:{alternation(v.ordinal_words)})(?!\w))",
+        "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{alternation(v.ordinal_words)}))(?!\w)",
+        "COUNT": rf"(?:\d{{1,3}}|(?:{alternation(list(v.count_words) + list(v.vague_counts))})(?!\w))",
+        "SHIFT": rf"(?:{alternation(v.period_shift)})",
+        "RELDAY": rf"(?:{alternation(v.relative_days)})(?!\w)",
+        "POD": rf"(?:{alternation(v.parts_of_day)})(?!\w)",
+        "PART": rf"(?:{alternation(v.part_words)})",
+        "UNIT": rf"(?:{alternation(units)})(?!\w)",
+        "WEEKOF": rf"(?:{alternation(v.week_of)})",
+        "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
+        "YEAR": YEAR4,
+        "END": AFTER_NUMBER,
+    }
+
+
+# Optional weekday in front of a date: "Monday, Jan. 5", "this friday (jun-15)".
+_WD_PREFIX = r"""
+    (?:(?:(?P<wrel>this|next|last|coming)\s+)?(?P<wd>{WD})\.?
+       (?:\s*,\s*|\s*-\s*|\s*(?P<paren>\()\s*|\s+))?"""
+_YEAR_SUFFIX = r"""
+    (?:(?:\.?\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?(?P<year>{YEAR}|['’]\d\d(?!\d))
+     |\s+(?:of\s+)?(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?"""
+
+TEMPLATES: dict[str, str] = {
+    # "Jan. 5, 2026", "Monday, January 5", "September the twenty-first", "Oct/2".
+    "mdy": r"(?<!\w)" + _WD_PREFIX + r"""
+        (?P<mon>{MON})(?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+|\.)(?:the\s+)?(?P<day>{DAY})"""
+    + _YEAR_SUFFIX + r"(?(paren)\s*\))",
+    # "5 January 2026", "the tenth of September", "05-Aug-2016", "Wed, 22 of Jan".
+    "dmy": r"(?<![\w.,])" + _WD_PREFIX + r"""
+        (?:the\s+)?(?P<day>{ORDDAY})\.?(?:\s*[-/]\s*|\s+of\s+|\s+|(?<=\.))(?P<mon>{MON})"""
+    + _YEAR_SUFFIX + r"(?(paren)\s*\))",
+    # "2019-sep-1", "2019/sep/01".
+    "ymd_name": r"(?<![\w.])(?P<year>{YEAR})\s*(?P<s>[-/])\s*(?P<mon>{MON})\.?\s*(?P=s)\s*(?P<day>{DAYNUM})",
+    # "2026-01-05", "2015/08/12", "2015.5.13", "2016 10 16".
+    "ymd_num": r"(?<![\w.,/])(?P<year>{YEAR})(?P<s>[-/.]|\x20)(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2}){END}",
+    # "20161016".
+    "ymd_compact": r"(?<![\w.,/])(?P<year>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\w|[.,]\d)",
+    # "02/22/2016", "21/04/16", "9-18-15", "13.5.2015", "11/12, 2016".
+    "mdy_num": r"(?<![\w.,/])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?:(?P=s)(?P<year>\d{4}|\d{2})|\s*,\s*(?P<year4>{YEAR})){END}",
+    # "4/22", "22/04" (needs a cue word: "on 4/22").
+    "md_num": r"(?<![\w.,/\-])(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?![\w/]|[.,]\d|-\d)",
+    # "November 2025", "Jan, 2001", "Dec/2018", "June of 2016", "Sept. '98".
+    "month_year": r"""(?<!\w)(?:(?:the\s+)?month\s+of\s+)?(?P<mon>{MON})
+        (?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+)(?:(?:of|in)\s+)?(?:(?P<year>{YEAR})|['’](?P<yy>\d\d)){END}""",
+    # "2016 November", "2016, nov".
+    "year_month": r"(?<![\w.,])(?P<year>{YEAR})(?:\s*,\s*|\s+)(?P<mon>{MON})",
+    # "2016-11", "2015/3", "3/2015", "2011-12" (a season or December?), "2014-18".
+    "ym_num": r"(?<![\w.,/\-])(?P<year>{YEAR})\s*(?P<s>[-/–])\s*(?P<m>\d{1,2})(?![\w/]|[.,/\-]?\d)",
+    "my_num": r"(?<![\w.,/\-])(?P<m>\d{1,2})\s*(?P<s>[-/])\s*(?P<year>{YEAR})(?![\w/]|[.,/\-]?\d)",
+    # "November", "last sept", "the month of May", "November last year".
+    "month": r"""(?<!\w)(?:(?P<shift>{SHIFT})\s+)?(?:(?:the\s+)?month\s+of\s+)?(?P<mon>{MON})
+        (?:\s+(?:of\s+)?(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?""",
+    # "2024", "the year 2008", "1990s", "the 1970's".
+    "year": r"""(?<![\w.,$€£¥#/+])(?:(?P<yw>(?:the\s+)?(?:calendar\s+)?year)\s+(?:of\s+)?)?
+        (?P<year>{YEAR})(?P<dec>['’]?s)?(?!\w|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))""",
+    # "the '90s".
+    "decade_short": r"(?<!\w)(?:the\s+)?['’](?P<yy>\d0)s(?!\w)",
+    # "21st century", "the nineteenth century".
+    "century": r"(?<!\w)(?:the\s+)?(?P<c>{ORD})[\s-]+century(?!\w)",
+    # "the third quarter of 2016", "first half of this year", "the third- quarter".
+    "quarter": r"""(?<!\w)(?:the\s+)?(?P<q>{QORD})[\s-]+(?P<what>quarter|half)(?!\w)
+        (?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)))?""",
+    # "2016 the third quarter", "next year's third-quarter".
+    "year_quarter": r"""(?<!\w)(?:(?P<year>{YEAR})(?:['’]s)?|(?P<yshift>{SHIFT})\s+year['’]s)\s*
+        (?:the\s+)?(?P<q>{QORD})[\s-]+(?P<what>quarter|half)(?!\w)""",
+    # "Q3 2025", "2017-q1", "q1 of 2017", "H1 2016", "2016H2".
+    "q_code": r"""(?<![\w.])(?:(?P<year>{YEAR})\s*-?\s*)?(?P<qh>[QH])(?P<n>[1-4])(?!\w)
+        (?:\s*(?:of\s+)?(?P<year2>{YEAR})|\s+(?:of\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?""",
+    # "the first 11 months of 2025", "the first three quarters".
+    "first_n": r"""(?<!\w)(?:the\s+)?(?P<fl>first|last|final)\s+(?P<n>{COUNT})\s+(?P<unit>months|quarters)(?!\w)
+        (?:\s+of\s+(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)))?""",
+    # "yesterday", "tomorrow morning", "the day after tomorrow".
+    "relday": r"(?<!\w)(?P<rd>{RELDAY})(?:\s+(?P<pod>{POD}))?",
+    # "this week", "last year", "the coming week", "the past month".
+    "relperiod": r"(?<!\w)(?P<the>the\s+)?(?P<shift>{SHIFT}|past|this\s+past)\s+(?P<unit>week|month|year|quarter|decade|weekend)(?!\w)",
+    # "the weekend", "over the weekend".
+    "weekend": r"(?<!\w)the\s+weekend(?!\w)",
+    # "the past 3 weeks", "next 3 days", "last 3year".
+    "rolling": r"(?<!\w)(?:the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+(?P<n>{COUNT})\s*(?P<unit>{UNIT})",
+    # "earlier this month", "late last year", "the end of the week", "mid next week".
+    "relpart": r"""(?<!\w)(?:the\s+)?(?:(?P<el>earlier|later)\s+(?:this|in\s+the)
+        |(?P<part>{PART})(?:\s+of)?(?:\s+the)?(?:\s+(?P<shift>{SHIFT}))?)\s+(?P<unit>week|month|year)(?!\w)""",
+    "ytd": r"(?<!\w)(?:the\s+)?year[\s-]+to[\s-]+date(?!\w)",
+    "rest": r"(?<!\w)(?:the\s+)?rest\s+(?:of\s+)?(?:(?:the|this|my|current)\s+)?(?P<unit>week|month|year)(?!\w)",
+    # "two months ago", "a few days ago", "two weeks from now", "in 3 weeks".
+    "ago": r"""(?<!\w)(?P<n>{COUNT})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|hence|from\s+now
+        |(?:from|after|before)\s+(?:today|tomorrow|yesterday))(?!\w)""",
+    "in_n": r"(?<!\w)in\s+(?P<n>{COUNT})\s+(?P<unit>{UNIT})(?!\s+(?:ago|time|a\s+row|total))",
+    # "Monday", "last Friday", "Sunday afternoon", "this past Wednesday".
+    "weekday": r"""(?<!\w)(?:(?P<rel>this\s+past|this\s+coming|this\s+upcoming|this|next|last|past|previous
+        |coming|following|upcoming)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?""",
+    # "Friday next week", "tuesday of next week", "next week on friday".
+    "weekday_week": r"(?<!\w)(?P<wd>{WD})\.?\s+(?:of\s+)?(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?!\w)",
+    "week_weekday": r"(?<!\w)(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>{WD})",
+    # "Friday the 13th", "saturday the second".
+    "weekday_day": r"(?<!\w)(?P<wd>{WD})\.?(?:\s*,\s*|\s+)the\s+(?P<day>{DAY})",
+    # "the first Friday of July", "the second Monday of next month".
+    "nth_weekday": r"""(?<!\w)(?:the\s+)?(?P<nth>{ORD}|last)\s+(?P<wd>{WD})\s+(?:of|in)\s+
+        (?:(?P<mon>{MON})\.?(?:\s*,?\s*(?P<year>{YEAR}))?|(?:the\s+)?(?P<mshift>{SHIFT})\s+month(?!\w))""",
+    # "next week between Wednesday and Friday".
+    "week_days": r"""(?<!\w)(?P<wshift>{SHIFT})\s+week\s+(?:between\s+(?P<a>{WD})\.?\s+and
+        |from\s+(?P<a2>{WD})\.?\s+(?:to|till|until|through|thru))\s+(?P<b>{WD})""",
+    # "from 4 to 22 January, 2017", "between 3 and 12 of Sept", "4 to 23 next month".
+    "days_month": r"""(?<![\w.,])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})\s*(?P<conn>-|–|to|till|until|through|thru|and)
+        \s*(?:the\s+)?(?P<d2>{ORDDAY})(?:\s+(?:of|in))?\s+
+        (?:(?P<mon>{MON})\.?(?:\s*,?\s*(?P<year>{YEAR}))?|(?:the\s+)?(?P<mshift>{SHIFT})\s+month(?!\w))""",
+    # "November 19-20", "November between 19 and 20", "April 9th through the 17th".
+    "month_days": r"""(?<!\w)(?:(?P<pre>from|between)\s+)?(?P<mon>{MON})\.?\s+(?:(?P<bw>between)\s+)?(?:the\s+)?
+        (?P<d1>{DAY})\s*(?P<conn>-|–|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{DAY})
+        (?:\s*,?\s*(?P<year>{YEAR}))?""",
+    # "from 02 to April 07", "from 4 to January 22, 1995".
+    "day_to_date": r"""(?<![\w.,])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})\s*(?P<conn>-|–|to|till|until|through|thru)
+        \s*(?P<mon>{MON})\.?\s+(?:the\s+)?(?P<d2>{DAY})(?:\s*,?\s*(?P<year>{YEAR}))?""",
+    # Range-only anchor: "between now and November 15th".
+    "now": r"(?<!\w)now(?!\w)",
+}
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every pattern, compiled once, in a fixed order."""
+    pieces = _pieces(vocab())
+    out = []
+    for name, template in TEMPLATES.items():
+        source = template
+        for key, fragment in pieces.items():
+            source = source.replace("{" + key + "}", fragment)
+        out.append((name, re.compile(source, FLAGS)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def prefixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Modifiers that end right before a date: a part ("early", "the end of") and a week."""
+    v = vocab()
+    part = re.compile(
+        rf"(?<!\w)(?:the\s+)?(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)|(?P<p2>{alternation(v.part_words)})\s+of\s+(?:the\s+)?)$",
+        re.IGNORECASE,
+    )
+    week = re.compile(rf"(?<!\w)(?:the\s+)?(?P<w>{alternation(v.week_of)})\s+$", re.IGNORECASE)
+    return part, week

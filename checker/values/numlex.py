@@ -1,0 +1,104 @@
+"""The number vocabulary (``checker/data/numbers.yaml``), loaded once.
+
+Every number word gets a *kind* (``unit``, ``tens``, ``scale``, ``ordinal`` ...) and a
+value, so the grammar in :mod:`checker.values.numphrase` reads word classes, never
+spellings. Adding a word or a scale is a data change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+# Word classes. ``ordinal_plural`` ("fifths") and ``fraction`` ("quarters") only ever
+# mark fractions; ``decimal`` ("point") marks spoken decimals.
+KINDS = (
+    "unit", "teen", "tens", "hundred", "scale", "dozen", "ordinal", "scale_ordinal",
+    "ordinal_plural", "fraction", "half", "multiplicative", "times", "sign", "decimal",
+    "article",
+)
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """Lookup tables of the number grammar: lower-case word -> (kind, value)."""
+
+    words: Mapping[str, tuple[str, float]]
+    glued_scales: Mapping[str, float]
+    letter_scales: Mapping[str, float]
+    ordinal_suffixes: tuple[str, ...]
+    clock_words: tuple[str, ...]
+    no_space_grouping_after: frozenset[str]
+    not_name_words: frozenset[str]
+    rank_markers: tuple[str, ...]
+
+    def kind(self, word: str) -> tuple[str, float] | None:
+        """The class and value of a word, or None when it is not a number word."""
+        return self.words.get(word.lower())
+
+    def words_of(self, *kinds: str) -> list[str]:
+        """All words of the given classes."""
+        return [w for w, (k, _) in self.words.items() if k in kinds]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "sixteen" beats "six")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
+    """Build the lookup tables from the YAML mapping."""
+    words: dict[str, tuple[str, float]] = {}
+
+    def add(kind: str, table: Mapping[str, Any] | Iterable[str], value: float | None = None) -> None:
+        items = table.items() if isinstance(table, Mapping) else ((w, value) for w in table)
+        for word, val in items:
+            key = str(word).lower()
+            if key in words:
+                raise ValueError(f"numbers.yaml: word {key!r} is listed twice")
+            words[key] = (kind, float(val if val is not None else 0))
+
+    add("unit", raw["units"])
+    add("teen", raw["teens"])
+    add("tens", raw["tens"])
+    add("hundred", raw["hundred"], 100)
+    add("scale", raw["scales"])
+    add("dozen", raw["dozens"])
+    add("ordinal", raw["ordinals"])
+    add("scale_ordinal", raw["scale_ordinals"])
+    # Plural ordinals are denominators of fractions ("three fifths", "two hundredths").
+    plural = {f"{w}s": 0 for w in [*raw["ordinals"], *raw["scale_ordinals"]] if w not in ("first", "second")}
+    add("ordinal_plural", plural)
+    add("fraction", raw["fraction_words"], 0)
+    add("half", raw["half_words"])
+    add("multiplicative", raw["multiplicatives"])
+    add("times", raw["times_words"], 0)
+    add("sign", raw["sign_words"], -1)
+    add("decimal", raw["decimal_words"], 0)
+    add("article", ["a", "an"], 1)
+    return NumberLexicon(
+        words=words,
+        glued_scales={str(k).lower(): float(v) for k, v in raw["glued_scales"].items()},
+        letter_scales={str(k).lower(): float(v) for k, v in raw["letter_scales"].items()},
+        ordinal_suffixes=tuple(raw["ordinal_suffixes"]),
+        clock_words=tuple(str(w).lower() for w in raw["clock_words"]),
+        no_space_grouping_after=frozenset(str(w).lower() for w in raw["no_space_grouping_after"]),
+        not_name_words=frozenset(str(w).lower() for w in raw["not_name_words"]),
+        rank_markers=tuple(str(w).lower() for w in raw["rank_markers"]),
+    )
+
+
+def load_yaml(name: str) -> Any:
+    """A YAML file shipped in ``checker/data``."""
+    return yaml.safe_load(resources.files("checker.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> NumberLexicon:
+    """The shipped number vocabulary."""
+    return build_lexicon(load_yaml("numbers.yaml"))

@@ -194,6 +194,7 @@ def _fits(rule: Rule, pattern: Pattern, value: Value) -> bool:
     if rule.units is not None and value.unit not in rule.units:
         return False
     low, high = value.interval.low, value.interval.high
-    if rule.minimum is not None and (high is None or high < rule.minimum):
+    # Out-of-range figures are other things ("2025 delegations"); open bounds stay in range.
+    if rule.minimum is not None and high is not None and high < rule.minimum:
         return False
-    return not (rule.maximum is not None and (low is None or low > rule.maximum))
+    return not (rule.maximum is not None and low is not None and low > rule.maximum)

@@ -3,8 +3,8 @@
 All names are compiled into one pattern (longest first, so "North Korea" wins over
 "Korea"). Spaces and hyphens inside a name are interchangeable ("Lee Jae-myung" =
 "Lee Jae Myung"); other spelling variants of known people are matched with rapidfuzz.
-A name only counts when it starts with a capital letter, so "turkey" or "chad" in
-lower case are words, not countries.
+A name written with a capital in the lexicon only counts when written with one in the
+text, so "turkey" or "chad" in lower case are words, not countries.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Gazetteer:
     """Compiled entity names of a lexicon."""
 
     pattern: regex.Pattern[str] | None
-    names: dict[str, tuple[str, str]]
+    names: dict[str, tuple[str, str, bool]]
     people: tuple[tuple[str, str], ...]
     country_names: dict[str, str]
 
@@ -49,9 +49,10 @@ class Gazetteer:
         found: list[Mention] = []
         if self.pattern is not None:
             for m in self.pattern.finditer(text, start, stop):
-                if not m.group(0)[0].isupper():
+                code, how, capitalised = self.names[_normal(m.group(0))]
+                # "Turkey" is a country, "turkey" a bird: a capitalised name must be written so.
+                if capitalised and not m.group(0)[0].isupper():
                     continue
-                code, how = self.names[_normal(m.group(0))]
                 # A place in capitals ("BEIJING, Nov. 2") is a dateline: where the story
                 # was filed, not where the event happened.
                 dateline = how == "place" and m.group(0).isupper() and len(m.group(0)) > 3
@@ -79,15 +80,15 @@ class Gazetteer:
 
 def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
     """Compile the entity names of a lexicon (once per run)."""
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[str, str, bool]] = {}
     for country in lexicon.countries:
         for how, words in (("country", (country.name, *country.aliases)), ("demonym", country.demonyms), ("place", country.places)):
             for word in words:
-                names.setdefault(_normal(word), (country.code, how))
+                names.setdefault(_normal(word), (country.code, how, word[:1].isupper()))
     people: list[tuple[str, str]] = []
     for person in lexicon.people:
         for word in (person.name, *person.aliases):
-            names.setdefault(_normal(word), (person.country, "person"))
+            names.setdefault(_normal(word), (person.country, "person", word[:1].isupper()))
         people.append((_normal(person.name), person.country))
     if not names:
         return Gazetteer(None, {}, (), {})

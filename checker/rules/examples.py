@@ -37,16 +37,25 @@ def run_examples(ruleset: RuleSet) -> Iterator[ExampleResult]:
 
 def run_rule_examples(ruleset: RuleSet, rule: Rule) -> Iterator[ExampleResult]:
     """The examples of one rule."""
+    for section in SECTIONS:
+        for index in range(len(rule.examples.get(section, []))):
+            yield run_example(ruleset, rule, section, index)
+
+
+SECTIONS = ("claims", "no_claims", "cases")
+
+
+def run_example(ruleset: RuleSet, rule: Rule, section: str, index: int) -> ExampleResult:
+    """One example of one rule, run with that rule alone (and the folder's lexicon)."""
     alone = replace(ruleset, rules=(rule,))
-    sections = (("claims", _claims_example), ("no_claims", _no_claims_example), ("cases", _case_example))
-    for section, runner in sections:
-        for index, example in enumerate(rule.examples.get(section, [])):
-            where = Location(rule.path, rule.example_lines.get((section, index), rule.line))
-            try:
-                problem = runner(alone, example)
-            except Exception as exc:  # noqa: BLE001 - a crashing example is a failing example
-                problem = f"raised {type(exc).__name__}: {exc}"
-            yield ExampleResult(rule.id, section, index, where, problem is None, problem or "")
+    runner = {"claims": _claims_example, "no_claims": _no_claims_example, "cases": _case_example}[section]
+    example = rule.examples[section][index]
+    where = Location(rule.path, rule.example_lines.get((section, index), rule.line))
+    try:
+        problem = runner(alone, example)
+    except Exception as exc:  # noqa: BLE001 - a crashing example is a failing example
+        problem = f"raised {type(exc).__name__}: {exc}"
+    return ExampleResult(rule.id, section, index, where, problem is None, problem or "")
 
 
 def _article(text: str, published: Any, source: str = "example", article_id: str = "example") -> Article:

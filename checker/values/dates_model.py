@@ -47,6 +47,7 @@ class Atom:
     yearly: Yearly | None = None
     weak: str | None = None
     hedge: str | None = None
+    tensed: bool = True  # whether the tense of the sentence can change the days
 
     def moved(self, start: int | None = None, end: int | None = None) -> "Atom":
         """The same atom over a wider span of text."""
@@ -57,7 +58,13 @@ def fixed(start: int, end: int, unit: str, span: Span | None, weak: str | None =
     """An expression whose days do not depend on the publication date."""
     if span is None:
         return None
-    return Atom(start, end, unit, lambda frame: span, weak=weak)
+    return Atom(start, end, unit, lambda frame: span, weak=weak, tensed=False)
+
+
+def blocked(start: int, end: int, unit: str) -> Atom:
+    """Words that look like a date but are not a valid one ("Tuesday, Jan. 5, 2026" on a
+    Monday): nothing is produced, and no shorter part of them ("2026") is taken either."""
+    return Atom(start, end, unit, lambda frame: None, tensed=False)
 
 
 def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Span | None],

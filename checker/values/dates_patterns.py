@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from checker.values.dates_vocab import Vocab, alternation, vocab
 
@@ -24,7 +25,8 @@ def _pieces(v: Vocab) -> dict[str, str]:
     """Regex fragments named after what they match; substituted into the templates."""
     units = [u for u in v.units] + [u + "s" for u in v.units]
     return {
-        "MON": rf"(?:{alternation(v.months)})(?!\w)",
+        # A month may touch digits ("Dec31, 1994") but not letters ("Market").
+        "MON": rf"(?:{alternation(v.months)})(?![^\W\d_])",
         "WD": rf"(?:{alternation(v.weekdays)})(?!\w)",
         "DAY": rf"(?:{DAYNUM}|(?:{alternation(v.day_words)})(?!\w))",
         "ORDDAY": rf"(?:{DAYNUM}|(?:{alternation(v.ordinal_words)})(?!\w))",
@@ -38,6 +40,7 @@ def _pieces(v: Vocab) -> dict[str, str]:
         "WEEKOF": rf"(?:{alternation(v.week_of)})",
         "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "YEAR": YEAR4,
+        "DAYNUM": DAYNUM,
         "END": AFTER_NUMBER,
     }
 
@@ -47,71 +50,88 @@ _WD_PREFIX = r"""
     (?:(?:(?P<wrel>this|next|last|coming)\s+)?(?P<wd>{WD})\.?
        (?:\s*,\s*|\s*-\s*|\s*(?P<paren>\()\s*|\s+))?"""
 _YEAR_SUFFIX = r"""
-    (?:(?:\.?\s*,\s*|\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?(?P<year>{YEAR}|['’]\d\d(?!\d))
+    (?:(?:\.?\s*,\s*|\.?\s+|\s*[-/]\s*)(?:(?:of|in)\s+)?(?P<year>{YEAR}|['’]\d\d(?!\d)|(?<=of\s)\d\d(?!\d))
      |\s+(?:of\s+)?(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?"""
+
+# Numeric patterns start with a digit (the look-behind comes after it) so that the
+# engine can skip to the next digit; a weekday in front ("Friday 7/6") is read later.
 
 TEMPLATES: dict[str, str] = {
     # "Jan. 5, 2026", "Monday, January 5", "September the twenty-first", "Oct/2".
     "mdy": r"(?<!\w)" + _WD_PREFIX + r"""
-        (?P<mon>{MON})(?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+|\.)(?:the\s+)?(?P<day>{DAY})"""
+        (?P<mon>{MON})(?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+|\.|(?P<glue>(?=\d)))
+        (?:the\s+)?(?P<day>{DAY})"""
     + _YEAR_SUFFIX + r"(?(paren)\s*\))",
     # "5 January 2026", "the tenth of September", "05-Aug-2016", "Wed, 22 of Jan".
-    "dmy": r"(?<![\w.,])" + _WD_PREFIX + r"""
+    "dmy": r"(?<![\w.,$€£¥])(?<![$€£¥]\x20)" + _WD_PREFIX + r"""
         (?:the\s+)?(?P<day>{ORDDAY})\.?(?:\s*[-/]\s*|\s+of\s+|\s+|(?<=\.))(?P<mon>{MON})"""
     + _YEAR_SUFFIX + r"(?(paren)\s*\))",
     # "2019-sep-1", "2019/sep/01".
-    "ymd_name": r"(?<![\w.])(?P<year>{YEAR})\s*(?P<s>[-/])\s*(?P<mon>{MON})\.?\s*(?P=s)\s*(?P<day>{DAYNUM})",
+    "ymd_name": r"""(?<![\w.])(?P<year>{YEAR})\s*(?P<s>[-/])\s*(?P<mon>{MON})\.?\s*(?P=s)\s*
+        (?P<day>{DAYNUM})""",
     # "2026-01-05", "2015/08/12", "2015.5.13", "2016 10 16".
-    "ymd_num": r"(?<![\w.,/])(?P<year>{YEAR})(?P<s>[-/.]|\x20)(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2}){END}",
+    "ymd_num": r"""(?P<year>[12](?<![\w.,/][12])\d{3})(?P<s>[-/.]|\x20)(?P<m>\d{1,2})(?P=s)
+        (?P<d>\d{1,2}){END}""",
     # "20161016".
-    "ymd_compact": r"(?<![\w.,/])(?P<year>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\w|[.,]\d)",
+    "ymd_compact": r"""(?P<year>[12](?<![\w.,/][12])\d{3})(?<=19\d\d|20\d\d)
+        (?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\w|[.,]\d)""",
     # "02/22/2016", "21/04/16", "9-18-15", "13.5.2015", "11/12, 2016".
-    "mdy_num": r"(?<![\w.,/])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?:(?P=s)(?P<year>\d{4}|\d{2})|\s*,\s*(?P<year4>{YEAR})){END}",
-    # "4/22", "22/04" (needs a cue word: "on 4/22").
-    "md_num": r"(?<![\w.,/\-])(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?![\w/]|[.,]\d|-\d)",
+    "mdy_num": r"""(?P<a>\d(?<![\w.,/]\d)\d?)(?P<s>[-/.])(?P<b>\d{1,2})
+        (?:(?P=s)(?P<year>\d{4}|\d{2})|\s*,\s*(?P<year4>{YEAR})){END}""",
+    # "4/22", "22/04" (needs a cue word: "on 4/22"); "4-22" is a score or a range in news.
+    "md_num": r"(?P<a>\d(?<![\w.,/$€£¥]\d)\d?)(?P<s>/)(?P<b>\d{1,2})(?![\w/]|[.,]\d)",
     # "November 2025", "Jan, 2001", "Dec/2018", "June of 2016", "Sept. '98".
     "month_year": r"""(?<!\w)(?:(?:the\s+)?month\s+of\s+)?(?P<mon>{MON})
-        (?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+)(?:(?:of|in)\s+)?(?:(?P<year>{YEAR})|['’](?P<yy>\d\d)){END}""",
+        (?:\.?\s*[-/]\s*|\.?\s*,\s*|\.?\s+)(?:(?:of|in)\s+)?
+        (?:(?P<year>{YEAR}|(?<=of\s)\d\d(?!\d))|['’](?P<yy>\d\d)){END}""",
     # "2016 November", "2016, nov".
     "year_month": r"(?<![\w.,])(?P<year>{YEAR})(?:\s*,\s*|\s+)(?P<mon>{MON})",
     # "2016-11", "2015/3", "3/2015", "2011-12" (a season or December?), "2014-18".
-    "ym_num": r"(?<![\w.,/\-])(?P<year>{YEAR})\s*(?P<s>[-/–])\s*(?P<m>\d{1,2})(?![\w/]|[.,/\-]?\d)",
-    "my_num": r"(?<![\w.,/\-])(?P<m>\d{1,2})\s*(?P<s>[-/])\s*(?P<year>{YEAR})(?![\w/]|[.,/\-]?\d)",
+    "ym_num": r"""(?P<year>[12](?<![\w.,/\-][12])\d{3})\s*(?P<s>[-/–])\s*(?P<m>\d{1,2})
+        (?![\w/]|[.,/\-]?\d)""",
+    "my_num": r"""(?P<m>\d(?<![\w.,/\-]\d)\d?)\s*(?P<s>[-/])\s*(?P<year>{YEAR})
+        (?![\w/]|[.,/\-]?\d)""",
     # "November", "last sept", "the month of May", "November last year".
     "month": r"""(?<!\w)(?:(?P<shift>{SHIFT})\s+)?(?:(?:the\s+)?month\s+of\s+)?(?P<mon>{MON})
         (?:\s+(?:of\s+)?(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?""",
     # "2024", "the year 2008", "1990s", "the 1970's".
-    "year": r"""(?<![\w.,$€£¥#/+])(?:(?P<yw>(?:the\s+)?(?:calendar\s+)?year)\s+(?:of\s+)?)?
-        (?P<year>{YEAR})(?P<dec>['’]?s)?(?!\w|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))""",
+    "year": r"""(?P<year>[12](?<![\w.,$€£¥#/+][12])\d{3}(?!\d))(?P<dec>['’]?s)?
+        (?!\w|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))""",
     # "the '90s".
-    "decade_short": r"(?<!\w)(?:the\s+)?['’](?P<yy>\d0)s(?!\w)",
+    "decade_short": r"['’](?<!\w['’])(?P<yy>\d0)s(?!\w)",
     # "21st century", "the nineteenth century".
     "century": r"(?<!\w)(?:the\s+)?(?P<c>{ORD})[\s-]+century(?!\w)",
     # "the third quarter of 2016", "first half of this year", "the third- quarter".
     "quarter": r"""(?<!\w)(?:the\s+)?(?P<q>{QORD})[\s-]+(?P<what>quarter|half)(?!\w)
-        (?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)))?""",
+        (?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)|the\s+year(?!\w)))?""",
     # "2016 the third quarter", "next year's third-quarter".
     "year_quarter": r"""(?<!\w)(?:(?P<year>{YEAR})(?:['’]s)?|(?P<yshift>{SHIFT})\s+year['’]s)\s*
         (?:the\s+)?(?P<q>{QORD})[\s-]+(?P<what>quarter|half)(?!\w)""",
     # "Q3 2025", "2017-q1", "q1 of 2017", "H1 2016", "2016H2".
     "q_code": r"""(?<![\w.])(?:(?P<year>{YEAR})\s*-?\s*)?(?P<qh>[QH])(?P<n>[1-4])(?!\w)
-        (?:\s*(?:of\s+)?(?P<year2>{YEAR})|\s+(?:of\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?""",
+        (?:\s*(?:-\s*|of\s+)?(?P<year2>{YEAR})|\s+(?:of\s+)?(?P<yshift>{SHIFT})\s+year(?!\w))?""",
     # "the first 11 months of 2025", "the first three quarters".
-    "first_n": r"""(?<!\w)(?:the\s+)?(?P<fl>first|last|final)\s+(?P<n>{COUNT})\s+(?P<unit>months|quarters)(?!\w)
-        (?:\s+of\s+(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)))?""",
+    "first_n": r"""(?<!\w)(?:the\s+)?(?P<fl>first|last|final)\s+(?P<n>{COUNT})\s+
+        (?P<unit>months|quarters)(?!\w)
+        (?:\s+of\s+(?:(?P<year>{YEAR})|(?:the\s+)?(?P<yshift>{SHIFT})\s+year(?!\w)|the\s+year(?!\w)))?""",
     # "yesterday", "tomorrow morning", "the day after tomorrow".
     "relday": r"(?<!\w)(?P<rd>{RELDAY})(?:\s+(?P<pod>{POD}))?",
     # "this week", "last year", "the coming week", "the past month".
-    "relperiod": r"(?<!\w)(?P<the>the\s+)?(?P<shift>{SHIFT}|past|this\s+past)\s+(?P<unit>week|month|year|quarter|decade|weekend)(?!\w)",
+    "relperiod": r"""(?<!\w)(?P<the>the\s+)?(?P<shift>{SHIFT}|past|this\s+past)\s+(?:calendar\s+)?
+        (?P<unit>week|month|year|quarter|decade|weekend)(?!\w)""",
     # "the weekend", "over the weekend".
     "weekend": r"(?<!\w)the\s+weekend(?!\w)",
     # "the past 3 weeks", "next 3 days", "last 3year".
-    "rolling": r"(?<!\w)(?:the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+(?P<n>{COUNT})\s*(?P<unit>{UNIT})",
+    "rolling": r"""(?<!\w)(?:the\s+)?(?P<dir>past|last|previous|next|coming|following|upcoming)\s+
+        (?P<n>{COUNT})\s*(?P<unit>{UNIT})""",
     # "earlier this month", "late last year", "the end of the week", "mid next week".
     "relpart": r"""(?<!\w)(?:the\s+)?(?:(?P<el>earlier|later)\s+(?:this|in\s+the)
         |(?P<part>{PART})(?:\s+of)?(?:\s+the)?(?:\s+(?P<shift>{SHIFT}))?)\s+(?P<unit>week|month|year)(?!\w)""",
+    # "the week after next".
+    "after_next": r"(?<!\w)(?:the\s+)?(?P<unit>week|month|year|weekend)\s+after\s+(?:the\s+)?next(?!\w)",
     "ytd": r"(?<!\w)(?:the\s+)?year[\s-]+to[\s-]+date(?!\w)",
-    "rest": r"(?<!\w)(?:the\s+)?rest\s+(?:of\s+)?(?:(?:the|this|my|current)\s+)?(?P<unit>week|month|year)(?!\w)",
+    "rest": r"""(?<!\w)(?:the\s+)?(?:rest|remainder|remaining)\s+(?:of\s+)?(?:(?:the|this|my|current)\s+)?
+        (?P<unit>week|month|year)(?!\w)""",
     # "two months ago", "a few days ago", "two weeks from now", "in 3 weeks".
     "ago": r"""(?<!\w)(?P<n>{COUNT})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|hence|from\s+now
         |(?:from|after|before)\s+(?:today|tomorrow|yesterday))(?!\w)""",
@@ -122,41 +142,107 @@ TEMPLATES: dict[str, str] = {
     # "Friday next week", "tuesday of next week", "next week on friday".
     "weekday_week": r"(?<!\w)(?P<wd>{WD})\.?\s+(?:of\s+)?(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?!\w)",
     "week_weekday": r"(?<!\w)(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>{WD})",
-    # "Friday the 13th", "saturday the second".
-    "weekday_day": r"(?<!\w)(?P<wd>{WD})\.?(?:\s*,\s*|\s+)the\s+(?P<day>{DAY})",
+    # "Friday the 13th", "saturday the second", "Tue 13th"; never "Monday 21" ("on Monday 21
+    # people died").
+    "weekday_day": r"""(?<!\w)(?P<wd>{WD})\.?(?:\s*,\s*|\s+)
+        (?:the\s+(?P<day>{DAY})|(?P<dayo>\d{1,2}(?:st|nd|rd|th)(?!\w)))""",
     # "the first Friday of July", "the second Monday of next month".
     "nth_weekday": r"""(?<!\w)(?:the\s+)?(?P<nth>{ORD}|last)\s+(?P<wd>{WD})\s+(?:of|in)\s+
         (?:(?P<mon>{MON})\.?(?:\s*,?\s*(?P<year>{YEAR}))?|(?:the\s+)?(?P<mshift>{SHIFT})\s+month(?!\w))""",
+    # "the 20th of next month".
+    "day_of_month": r"""(?<![\w.,])(?:the\s+)?(?P<day>{ORDDAY})\s+of\s+(?:the\s+)?
+        (?P<mshift>{SHIFT})\s+month(?!\w)""",
     # "next week between Wednesday and Friday".
     "week_days": r"""(?<!\w)(?P<wshift>{SHIFT})\s+week\s+(?:between\s+(?P<a>{WD})\.?\s+and
         |from\s+(?P<a2>{WD})\.?\s+(?:to|till|until|through|thru))\s+(?P<b>{WD})""",
     # "from 4 to 22 January, 2017", "between 3 and 12 of Sept", "4 to 23 next month".
-    "days_month": r"""(?<![\w.,])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})\s*(?P<conn>-|–|to|till|until|through|thru|and)
-        \s*(?:the\s+)?(?P<d2>{ORDDAY})(?:\s+(?:of|in))?\s+
+    "days_month": r"""(?<![\w.,/\-])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})
+        \s*(?P<conn>-|–|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{ORDDAY})(?:\s+(?:of|in))?\s+
         (?:(?P<mon>{MON})\.?(?:\s*,?\s*(?P<year>{YEAR}))?|(?:the\s+)?(?P<mshift>{SHIFT})\s+month(?!\w))""",
     # "November 19-20", "November between 19 and 20", "April 9th through the 17th".
     "month_days": r"""(?<!\w)(?:(?P<pre>from|between)\s+)?(?P<mon>{MON})\.?\s+(?:(?P<bw>between)\s+)?(?:the\s+)?
         (?P<d1>{DAY})\s*(?P<conn>-|–|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{DAY})
         (?:\s*,?\s*(?P<year>{YEAR}))?""",
     # "from 02 to April 07", "from 4 to January 22, 1995".
-    "day_to_date": r"""(?<![\w.,])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})\s*(?P<conn>-|–|to|till|until|through|thru)
-        \s*(?P<mon>{MON})\.?\s+(?:the\s+)?(?P<d2>{DAY})(?:\s*,?\s*(?P<year>{YEAR}))?""",
+    "day_to_date": r"""(?<![\w.,/\-])(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?P<d1>{ORDDAY})
+        \s*(?P<conn>-|–|to|till|until|through|thru)\s*(?P<mon>{MON})\.?\s+(?:the\s+)?(?P<d2>{DAY})
+        (?:\s*,?\s*(?P<year>{YEAR}))?""",
     # Range-only anchor: "between now and November 15th".
     "now": r"(?<!\w)now(?!\w)",
 }
 
 
+# What every match of a pattern contains, so that a pattern only runs near one: a month
+# name, a weekday name, a digit or an anchor word (dates.yaml). Each anchor kind says how
+# far before and after it a match can start and end.
+ANCHORED_BY: dict[str, tuple[str, ...]] = {
+    **{name: ("month",) for name in ("mdy", "dmy", "ymd_name", "month_year", "year_month", "month",
+                                     "month_days", "day_to_date")},
+    **{name: ("weekday",) for name in ("weekday", "weekday_week", "week_weekday", "weekday_day",
+                                       "nth_weekday", "week_days")},
+    **{name: ("text",) for name in ("ymd_num", "ymd_compact", "mdy_num", "md_num", "ym_num", "my_num",
+                                    "year", "decade_short")},
+    "q_code": ("code",),
+    "days_month": ("month", "word"),
+}
+ANCHOR_REACH: dict[str, tuple[int, int]] = {
+    "month": (45, 50), "weekday": (30, 50), "code": (12, 20), "word": (50, 30),
+}
+
+
 @lru_cache(maxsize=1)
-def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Every pattern, compiled once, in a fixed order."""
+def compiled() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Every pattern, compiled once, in a fixed order, with the anchors it needs."""
     pieces = _pieces(vocab())
     out = []
     for name, template in TEMPLATES.items():
         source = template
         for key, fragment in pieces.items():
             source = source.replace("{" + key + "}", fragment)
-        out.append((name, re.compile(source, FLAGS)))
+        out.append((name, re.compile(source, FLAGS), ANCHORED_BY.get(name, ("word",))))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def anchors() -> dict[str, re.Pattern[str]]:
+    """One pattern per anchor kind."""
+    v = vocab()
+
+    def words(found: Iterable[str]) -> re.Pattern[str]:
+        # A leading class of first letters lets the engine skip most positions quickly.
+        found = list(found)
+        first = "".join(sorted({w[0].lower() for w in found} | {w[0].upper() for w in found}))
+        return re.compile(rf"(?=[{first}])(?<![^\W\d_])(?:{alternation(found)})(?![^\W\d_])", re.IGNORECASE)
+
+    return {"month": words(v.months), "weekday": words(v.weekdays), "code": re.compile(r"[QqHh][1-4](?!\d)"),
+            "word": words(v.anchor_words)}
+
+
+@lru_cache(maxsize=1)
+def month_before() -> re.Pattern[str]:
+    """A month word ending right before a position ("Oct. |2 to October 22")."""
+    return re.compile(rf"(?<!\w)(?:{_pieces(vocab())['MON']})\.?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def before_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand right before a number-led date: a weekday ("Friday, 7/6") and the
+    words before a year ("the year 2008", "the 1990s")."""
+    pieces = _pieces(vocab())
+    weekday = re.compile(rf"(?<!\w)(?P<wd>{pieces['WD']})\.?(?:\s*,\s*|\s+)$", re.IGNORECASE)
+    year = re.compile(r"(?<!\w)(?:(?P<yw>(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)|(?P<the>the\s+))$",
+                      re.IGNORECASE)
+    return weekday, year
+
+
+@lru_cache(maxsize=1)
+def count_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "<count> <unit>" pair, and up to two of them ending right before a position:
+    the first units of a compound offset ("1 month 21 days ago")."""
+    pieces = _pieces(vocab())
+    pair = rf"(?P<n>{pieces['COUNT']})[\s-]+(?P<unit>{pieces['UNIT']})"
+    lead = rf"(?<!\w)(?:{pieces['COUNT']}[\s-]+{pieces['UNIT']}(?:\s*,\s*|\s+and\s+|\s+)){{1,2}}$"
+    return re.compile(pair, re.IGNORECASE), re.compile(lead, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +250,8 @@ def prefixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Modifiers that end right before a date: a part ("early", "the end of") and a week."""
     v = vocab()
     part = re.compile(
-        rf"(?<!\w)(?:the\s+)?(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)|(?P<p2>{alternation(v.part_words)})\s+of\s+(?:the\s+)?)$",
+        rf"(?<!\w)(?:the\s+)?(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)"
+        rf"|(?P<p2>{alternation(v.part_words)})\s+of\s+(?:the\s+)?)$",
         re.IGNORECASE,
     )
     week = re.compile(rf"(?<!\w)(?:the\s+)?(?P<w>{alternation(v.week_of)})\s+$", re.IGNORECASE)

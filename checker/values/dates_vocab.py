@@ -16,9 +16,13 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 
+_JOINERS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)
 def norm(word: str) -> str:
     """Lookup key of a matched word: lower case, no dots, single spaces for - and blanks."""
-    return re.sub(r"[\s\-]+", " ", word.lower().replace(".", "")).strip()
+    return _JOINERS.sub(" ", word.lower().replace(".", "")).strip()
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -32,6 +36,7 @@ class Vocab:
     """Lookup tables and settings of the date parser."""
 
     months: Mapping[str, int]
+    full_months: frozenset[str]
     ambiguous_months: frozenset[str]
     weekdays: Mapping[str, int]
     ambiguous_weekdays: frozenset[str]
@@ -58,6 +63,9 @@ class Vocab:
     not_dates: frozenset[str]
     year_prefix_words: frozenset[str]
     week_of: tuple[str, ...]
+    non_calendar_years: frozenset[str]
+    anchor_words: tuple[str, ...]
+    abbreviations: frozenset[str]
 
     def unit(self, word: str) -> str | None:
         """The unit name of "days", "Week", "months"... or None."""
@@ -88,6 +96,16 @@ class Vocab:
         return value if value is not None and 1 <= value <= 31 else None
 
 
+def _texts(raw: Mapping[str, Any], key: str) -> list[str]:
+    """A list of words from the YAML document, normalised; YAML reads a bare on/no/yes as
+    a boolean, so a non-text entry is reported rather than silently skipped."""
+    words = raw[key]
+    bad = [w for w in words if not isinstance(w, str)]
+    if bad:
+        raise ValueError(f"dates.yaml: {key}: {bad[0]!r} is not a word (quote it: \"on\", \"no\")")
+    return [norm(w) for w in words]
+
+
 def _compounds(tens: Mapping[str, int], units: Mapping[str, int], top: int) -> dict[str, int]:
     """ "twenty first" -> 21 for every tens word and unit word 1..9 (up to ``top``)."""
     out: dict[str, int] = {}
@@ -108,7 +126,8 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
     ordinal_days = {**ordinals, **_compounds(tens, ordinals, 31)}
     cardinal_days = {w: n for w, n in cardinals.items() if 10 <= n <= 31}
     cardinal_days.update(_compounds(tens, cardinals, 31))
-    counts = {**cardinals, **_compounds({**tens, **{w: n for w, n in cardinals.items() if n in (40, 50)}}, cardinals, 59)}
+    count_tens = {**tens, **{w: n for w, n in cardinals.items() if n in (40, 50)}}
+    counts = {**cardinals, **_compounds(count_tens, cardinals, 59)}
     parts = {
         word: {unit: (int(bounds[0]), int(bounds[1])) for unit, bounds in units.items()}
         for word, units in raw["period_parts"].items()
@@ -116,18 +135,19 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
     year = raw["bare_year"]
     return Vocab(
         months=months,
-        ambiguous_months=frozenset(norm(w) for w in raw["ambiguous_months"]),
+        full_months=frozenset(norm(words[0]) for words in raw["months"].values()),
+        ambiguous_months=frozenset(_texts(raw, "ambiguous_months")),
         weekdays=weekdays,
-        ambiguous_weekdays=frozenset(norm(w) for w in raw["ambiguous_weekdays"]),
-        month_cues_strong=frozenset(norm(w) for w in raw["month_cues_strong"]),
-        month_cues_weak=frozenset(norm(w) for w in raw["month_cues_weak"]),
-        weekday_cues=frozenset(norm(w) for w in raw["weekday_cues"]),
+        ambiguous_weekdays=frozenset(_texts(raw, "ambiguous_weekdays")),
+        month_cues_strong=frozenset(_texts(raw, "month_cues_strong")),
+        month_cues_weak=frozenset(_texts(raw, "month_cues_weak")),
+        weekday_cues=frozenset(_texts(raw, "weekday_cues")),
         day_words={**cardinal_days, **ordinal_days},
         count_words=counts,
         ordinal_words=ordinal_days,
         vague_counts={norm(w): (int(v[0]), int(v[1])) for w, v in raw["vague_counts"].items()},
         relative_days={norm(w): int(n) for w, n in raw["relative_days"].items()},
-        parts_of_day=tuple(norm(w) for w in raw["parts_of_day"]),
+        parts_of_day=tuple(_texts(raw, "parts_of_day")),
         period_shift={norm(w): int(n) for w, n in raw["period_shift"].items()},
         units={norm(u): dict(spec) for u, spec in raw["units"].items()},
         ago_tolerance={norm(u): int(n) for u, n in raw["ago_tolerance_days"].items()},
@@ -140,8 +160,11 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
         year_pivot=int(raw["two_digit_year_pivot"]),
         numeric_order=str(raw["numeric_order"]),
         not_dates=frozenset(str(w) for w in raw["not_dates"]),
-        year_prefix_words=frozenset(norm(w) for w in raw["year_prefix_words"]),
-        week_of=tuple(norm(w) for w in raw["week_of"]),
+        year_prefix_words=frozenset(_texts(raw, "year_prefix_words")),
+        week_of=tuple(_texts(raw, "week_of")),
+        non_calendar_years=frozenset(_texts(raw, "non_calendar_years")),
+        anchor_words=tuple(_texts(raw, "anchor_words")),
+        abbreviations=frozenset(_texts(raw, "abbreviations")),
     )
 
 

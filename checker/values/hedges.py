@@ -29,27 +29,34 @@ class Hedge:
     width: float = 0.0
 
     def apply(self, interval: Interval) -> Interval:
-        """The set a hedged figure stands for (applied to the figure's own interval)."""
+        """The set a hedged figure stands for.
+
+        ``interval`` is the figure's own set: a point ("200") or its rounding interval
+        ("1.5 billion" = [1.45, 1.55] billion). Widths are taken from the figure's middle,
+        and the result always contains the whole rounding interval, so "more than 1.5
+        billion" admits 1.47 billion rather than refusing everything below 1.55 billion.
+        """
         low, high = interval.low, interval.high
         if low is None or high is None:
             return interval
-        w = self.width
+        middle = (low + high) / 2
+        spread = abs(middle) * self.width
         if self.mode == "around":
-            return Interval(low - abs(low) * w, high + abs(high) * w)
+            return Interval(min(low, middle - spread), max(high, middle + spread))
         if self.mode == "nearly":
-            return Interval(low - abs(low) * w, high)
+            return Interval(min(low, middle - spread), high)
         if self.mode == "just_over":
-            return Interval(low, high + abs(high) * w, low_open=True)
+            return Interval(low, max(high, middle + spread), low_open=low == high)
         if self.mode == "just_under":
-            return Interval(low - abs(low) * w, high, high_open=True)
+            return Interval(min(low, middle - spread), high, high_open=low == high)
         if self.mode == "above":
-            return Interval(high, None, low_open=True)
+            return Interval(low, None, low_open=low == high)
         if self.mode == "at_least":
             return Interval(low, None)
         if self.mode == "at_most":
             return Interval(None, high)
         if self.mode == "below":
-            return Interval(None, low, high_open=True)
+            return Interval(None, high, high_open=low == high)
         raise ValueError(f"unknown hedge mode {self.mode!r}")
 
 

@@ -15,18 +15,16 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-# Word classes. ``ordinal_plural`` ("fifths") and ``fraction`` ("quarters") only ever
-# mark fractions; ``decimal`` ("point") marks spoken decimals.
-KINDS = (
-    "unit", "teen", "tens", "hundred", "scale", "dozen", "ordinal", "scale_ordinal",
-    "ordinal_plural", "fraction", "half", "multiplicative", "times", "sign", "decimal",
-    "article",
-)
-
-
 @dataclass(frozen=True)
 class NumberLexicon:
-    """Lookup tables of the number grammar: lower-case word -> (kind, value)."""
+    """Lookup tables of the number grammar: lower-case word -> (kind, value).
+
+    Kinds: ``unit``, ``teen``, ``tens``, ``hundred``, ``scale``, ``dozen``, ``ordinal``,
+    ``scale_ordinal`` ("hundredth"), ``ordinal_plural`` and ``fraction`` (they only ever
+    mark fractions: "fifths", "quarters"), ``half``, ``multiplicative`` ("twice"),
+    ``times`` ("times", "fold"), ``sign`` ("minus"), ``decimal`` ("point") and
+    ``article`` ("a", "an").
+    """
 
     words: Mapping[str, tuple[str, float]]
     glued_scales: Mapping[str, float]
@@ -36,6 +34,13 @@ class NumberLexicon:
     no_space_grouping_after: frozenset[str]
     not_name_words: frozenset[str]
     rank_markers: tuple[str, ...]
+    count_compounds: frozenset[str]
+    joiners: tuple[str, ...]
+    pronoun_numbers: frozenset[str]
+    range_words: tuple[str, ...]
+    fraction_tail_words: tuple[str, ...]
+    year_like: tuple[int, int]
+    year_ambiguous_hedges: frozenset[str]
 
     def kind(self, word: str) -> tuple[str, float] | None:
         """The class and value of a word, or None when it is not a number word."""
@@ -46,9 +51,37 @@ class NumberLexicon:
         return [w for w, (k, _) in self.words.items() if k in kinds]
 
 
+_BLANKS = re.compile(r"\s+")
+
+
+def normalize(word: str) -> str:
+    """Lookup key of a matched word or phrase: lower case, single blanks."""
+    return _BLANKS.sub(" ", word.strip().lower())
+
+
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first (so "sixteen" beats "six")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of literal words, factored as a prefix tree.
+
+    The tree form ("t(?:en|h(?:irteen|ree))") fails after one character at most positions
+    instead of trying every word, and a longer word is always tried before its prefix
+    ("sixteen" before "six").
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: Mapping[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # An end of word here ("six" inside "sixteen") is tried after the longer branches.
+    return f"(?:{body})?" if "" in node else body
 
 
 def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
@@ -80,7 +113,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
     add("times", raw["times_words"], 0)
     add("sign", raw["sign_words"], -1)
     add("decimal", raw["decimal_words"], 0)
-    add("article", ["a", "an"], 1)
+    add("article", raw["articles"], 1)
     return NumberLexicon(
         words=words,
         glued_scales={str(k).lower(): float(v) for k, v in raw["glued_scales"].items()},
@@ -90,6 +123,13 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
         no_space_grouping_after=frozenset(str(w).lower() for w in raw["no_space_grouping_after"]),
         not_name_words=frozenset(str(w).lower() for w in raw["not_name_words"]),
         rank_markers=tuple(str(w).lower() for w in raw["rank_markers"]),
+        count_compounds=frozenset(str(w).lower() for w in raw["count_compounds"]),
+        joiners=tuple(str(w).lower() for w in raw["joiners"]),
+        pronoun_numbers=frozenset(str(w).lower() for w in raw["pronoun_numbers"]),
+        range_words=tuple(str(w).lower() for w in raw["range_words"]),
+        fraction_tail_words=tuple(str(w).lower() for w in raw["fraction_tail_words"]),
+        year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
+        year_ambiguous_hedges=frozenset(str(w).lower() for w in raw["year_ambiguous_hedges"]),
     )
 
 

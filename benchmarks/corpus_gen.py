@@ -1,0 +1,120 @@
+"""Deterministic generator of news-like articles with planted facts, for benchmarks.
+
+Each story is a summit between two countries. Articles about one story repeat its facts
+(talks date, documents signed, delegation size, trade figure) in varied wording, mixed
+with filler prose full of numbers that are not claims. One story in ``contradict_every``
+gets one article with a wrong document count, so a run can also check that the planted
+contradictions, and only those, are found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Iterator
+
+PAIRS = [
+    ("India", "Japan", "Tokyo", "Indian", "Japanese"),
+    ("Kenya", "Tanzania", "Dodoma", "Kenyan", "Tanzanian"),
+    ("Brazil", "Argentina", "Buenos Aires", "Brazilian", "Argentine"),
+    ("France", "Germany", "Berlin", "French", "German"),
+    ("Mexico", "Canada", "Ottawa", "Mexican", "Canadian"),
+    ("Egypt", "Saudi Arabia", "Riyadh", "Egyptian", "Saudi"),
+]
+FILLER = [
+    "Analysts said the relationship had seen ups and downs over the past {n} years.",
+    "The {adj} economy grew {p} percent last quarter, according to official data.",
+    "About {n} students attended a cultural festival in the capital on the sidelines.",
+    "Officials described the talks as candid, constructive and forward-looking.",
+    "Shares in regional exporters rose {p} percent after the announcement.",
+    "The leaders also discussed climate policy, energy security and digital trade rules.",
+    "Some {n} journalists covered the event, organisers said.",
+    "Observers noted that the visit came at a sensitive time for the region.",
+]
+
+
+@dataclass(frozen=True)
+class Story:
+    """The true facts of one planted story."""
+
+    index: int
+    guest: str
+    host: str
+    city: str
+    guest_adj: str
+    host_adj: str
+    talks: dt.date
+    documents: int
+    delegation: int
+    trade_billion: float
+
+
+def stories(count: int, seed: int = 7) -> list[Story]:
+    """``count`` stories with random but reproducible facts."""
+    rng = random.Random(seed)
+    result = []
+    for i in range(count):
+        guest, host, city, guest_adj, host_adj = PAIRS[i % len(PAIRS)]
+        talks = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 700))
+        result.append(
+            Story(i, guest, host, city, guest_adj, host_adj, talks, rng.randrange(3, 30), rng.randrange(5, 40) * 10, round(rng.uniform(5, 90), 1))
+        )
+    return result
+
+
+def article_text(story: Story, rng: random.Random, documents: int | None = None) -> str:
+    """One article about ``story``; ``documents`` overrides the true count (a planted error)."""
+    docs = story.documents if documents is None else documents
+    day = story.talks.strftime("%B %-d, %Y")
+    facts = [
+        f"The {story.guest_adj} leader held talks with the {story.host_adj} president in {story.city} on {day}.",
+        f"After the talks, the two sides signed {docs} cooperation documents covering trade and energy.",
+        f"A delegation of about {story.delegation} business leaders accompanied the state visit to {story.host}.",
+        f"Trade between {story.guest} and {story.host} reached ${story.trade_billion} billion in 2023.",
+    ]
+    rng.shuffle(facts)
+    filler = [
+        rng.choice(FILLER).format(n=rng.randrange(2, 90), p=round(rng.uniform(0.1, 9.9), 1), adj=story.host_adj)
+        for _ in range(rng.randrange(6, 14))
+    ]
+    sentences = facts + filler
+    rng.shuffle(sentences)
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def articles(count: int, per_story: int = 5, contradict_every: int = 10, seed: int = 7) -> Iterator[tuple[str, str, str, str]]:
+    """(id, source, published ISO date, text) for ``count`` articles.
+
+    Story ``k`` with ``k % contradict_every == 0`` has its last article state a document
+    count that is off by two.
+    """
+    rng = random.Random(seed)
+    all_stories = stories(max(1, count // per_story), seed)
+    for n in range(count):
+        story = all_stories[(n // per_story) % len(all_stories)]
+        position = n % per_story
+        planted = story.index % contradict_every == 0 and position == per_story - 1
+        text = article_text(story, rng, story.documents + 2 if planted else None)
+        published = (story.talks + dt.timedelta(days=1 + position)).isoformat()
+        yield f"s{story.index:05d}-a{position}", f"Outlet {position}", published, text
+
+
+def news_text(megabytes: float, seed: int = 11) -> str:
+    """At least ``megabytes`` MB of article bodies run together (for the value scan bench)."""
+    rng = random.Random(seed)
+    chunks: list[str] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    for story in stories(10_000, seed):
+        text = article_text(story, rng)
+        chunks.append(text)
+        size += len(text.encode())
+        if size >= target:
+            break
+    while size < target:
+        text = article_text(rng.choice(stories(50, seed)), rng)
+        chunks.append(text)
+        size += len(text.encode())
+    return "\n".join(chunks)

@@ -1,0 +1,189 @@
+"""Dates in news text: every expression becomes a set of days (:class:`DateSpan`).
+
+``find_dates(text, ctx)`` finds absolute dates ("Jan. 5, 2026", "2026-01-05"), months
+and years ("November 2025", "in 2024", "the 1990s"), periods ("the first 11 months of
+2025", "Q3 2025", "from March to May") and expressions read from the publication
+date ``ctx.published`` ("last Monday", "yesterday", "two months ago", "last year").
+
+Decisions (precision first: an unsure reading widens the set or gives nothing):
+
+- Spans cover the expression with its own words ("the third quarter", "from March to
+  May", "between 4 and 22 this month") but not a bare preposition ("on", "in").
+- A weekday alone is the most recent one on or before publication; after a future
+  marker in the same sentence ("will meet on Tuesday") it is the next one on or after.
+  "next Friday" / "last Friday" keep both usual readings (the coming one and the one
+  in next week): a set of two days of the same weekday. Without a publication date a
+  weekday is a weekday-only set, still comparable.
+- A date without a year ("January 5", "November", "the third quarter") takes the
+  latest occurrence ending within 90 days after publication (past reading), or the
+  first one not over yet after a future marker. Without a publication date: nothing,
+  except the weekday of "Monday, Jan. 5".
+- A weekday written with a date must agree with it, or nothing is produced.
+- "two months ago" is the calendar offset +/- a tolerance per unit (dates.yaml); a
+  hedge ("just over two months ago") gives its own interval from the hedge table.
+- Numeric dates whose order is unclear ("3/7/2017") cover both readings unless the
+  ``numeric_order`` setting says mdy or dmy; "4/22" without a year needs a cue word.
+- Years inside names ("Vision 2030"), fiscal years, "May" as a verb or surname,
+  "Black Friday", "the Sunday Times", "USA Today" are not dates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable, Sequence
+
+from checker.values import dates_absolute as absolute
+from checker.values import dates_ranges as ranges
+from checker.values import dates_relative as rel
+from checker.values import dates_weekdays as wd
+from checker.values.base import ScanContext, ValueMatch
+from checker.values.dates_calendar import Frame
+from checker.values.dates_context import keep, looks_ahead
+from checker.values.dates_model import Atom, Env
+from checker.values.dates_patterns import ANCHOR_REACH, anchors, compiled
+from checker.values.dates_vocab import vocab
+from checker.values.types import DateSpan
+
+_BLANK = re.compile(r"\s")
+
+Handler = Callable[[re.Match[str], Env], "Atom | None"]
+
+HANDLERS: dict[str, Handler] = {
+    "mdy": absolute.calendar_date,
+    "dmy": absolute.calendar_date,
+    "ymd_name": absolute.ymd_name,
+    "ymd_num": absolute.ymd_num,
+    "ymd_compact": absolute.ymd_num,
+    "mdy_num": absolute.mdy_num,
+    "md_num": absolute.md_num,
+    "month_year": absolute.month_year,
+    "year_month": absolute.year_month,
+    "ym_num": absolute.ym_num,
+    "my_num": absolute.my_num,
+    "month": absolute.lone_month,
+    "year": absolute.bare_year,
+    "decade_short": absolute.decade_short,
+    "century": absolute.century,
+    "quarter": absolute.quarter,
+    "year_quarter": absolute.quarter,
+    "q_code": absolute.q_code,
+    "first_n": absolute.first_n,
+    "relday": rel.rel_day,
+    "relperiod": rel.rel_period,
+    "weekend": rel.the_weekend,
+    "rolling": rel.rolling,
+    "relpart": rel.rel_part,
+    "ytd": rel.year_to_date,
+    "after_next": rel.after_next,
+    "rest": rel.rest_of,
+    "ago": rel.ago,
+    "in_n": rel.ago,
+    "weekday": wd.weekday,
+    "weekday_week": wd.weekday_in_week,
+    "week_weekday": wd.weekday_in_week,
+    "weekday_day": wd.weekday_day,
+    "nth_weekday": wd.nth_weekday,
+    "week_days": wd.week_days,
+    "day_of_month": rel.day_of_month,
+    "days_month": ranges.days_month,
+    "month_days": ranges.month_days,
+    "day_to_date": ranges.day_to_date,
+    "now": rel.now,
+}
+
+
+def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None) -> list[ValueMatch]:
+    """All date expressions in ``text`` as sets of days, in reading order, without overlaps.
+
+    ``numeric_order`` overrides the vocabulary's reading of "3/7/2017" ("mdy", "dmy" or
+    "ambiguous").
+    """
+    v = vocab()
+    env = Env(text, ctx, numeric_order or v.numeric_order, v)
+    atoms = _longest(_candidates(env))
+    atoms = ranges.merge_ranges(text, ranges.apply_prefixes(text, atoms, v))
+    matches: list[ValueMatch] = []
+    for atom in atoms:
+        if not keep(text, atom, v):
+            continue
+        future = atom.tensed and ctx.published is not None and looks_ahead(text, atom.start)
+        frame = Frame(ctx.published, future, v.ahead_days)
+        span = atom.resolve(frame)
+        if span is None or (span.low is None and span.high is None and span.weekdays is None):
+            continue
+        value = DateSpan(span.low, span.high, span.weekdays)
+        matches.append(ValueMatch(atom.start, atom.end, text[atom.start:atom.end], value, atom.hedge))
+    return matches
+
+
+def _candidates(env: Env) -> list[Atom]:
+    """Every pattern's matches turned into atoms (overlapping), searched near anchors only."""
+    windows = _windows(env.text)
+    out: list[Atom] = []
+    for name, pattern, kinds in compiled():
+        handler = HANDLERS[name]
+        stretches = [(0, len(env.text))] if kinds == ("text",) else _union([windows[k] for k in kinds])
+        for start, end in stretches:
+            for m in pattern.finditer(env.text, start, end):
+                atom = handler(m, env)
+                if atom is not None:
+                    out.append(atom)
+    return out
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Stretches of text around each kind of anchor where a match can lie.
+
+    A stretch ends on a blank (or the end of the text) so that a pattern's look-ahead at
+    the end of a stretch sees what it would see in the whole text.
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, pattern in anchors().items():
+        back, ahead = ANCHOR_REACH[kind]
+        spans: list[tuple[int, int]] = []
+        for m in pattern.finditer(text):
+            start, end = max(0, m.start() - back), _blank_after(text, m.end() + ahead)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
+        out[kind] = spans
+    return out
+
+
+def _blank_after(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    found = _BLANK.search(text, pos)
+    return found.start() if found else len(text)
+
+
+def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merge sorted lists of stretches into one sorted list of disjoint stretches."""
+    if len(groups) == 1:
+        return groups[0]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for group in groups for s in group):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _longest(atoms: Sequence[Atom]) -> list[Atom]:
+    """Keep the longest of overlapping atoms (the earlier one on a tie), in text order."""
+    ranked = sorted(atoms, key=lambda a: (-(a.end - a.start), a.start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Atom] = []
+    for atom in ranked:
+        i = bisect.bisect_right(starts, atom.start)
+        if (i > 0 and ends[i - 1] > atom.start) or (i < len(starts) and starts[i] < atom.end):
+            continue
+        starts.insert(i, atom.start)
+        ends.insert(i, atom.end)
+        kept.append(atom)
+    kept.sort(key=lambda a: a.start)
+    return kept

@@ -1,0 +1,145 @@
+"""The words around a date: cue words, names and tense.
+
+Many date words are ordinary words too ("may", "march", "Sunday Times", "Vision
+2030", "USA Today"). An expression that could be either is kept only when the words
+next to it say it is a date; tense decides whether "on Monday" looks back or ahead.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checker.values.dates_model import Atom
+from checker.values.dates_vocab import Vocab, norm, vocab
+
+_PREV_WORD = re.compile(r"(?P<w>[^\W\d_][\w'’]*)\.?\s+$")
+_NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w'’-]*)")
+_SENTENCE_END = re.compile(r"[.!?;:\n\"“”(]|^$")
+# A sentence ends at . ! ? ; before a capital, or at a line break; a dot after an
+# abbreviation ("Jan.", "Mr.") or an initial ("U.S.") does not end it.
+_SENTENCE_BREAK = re.compile(r"(?P<w>\w+)?(?P<p>[.!?;]+)[\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
+_NUMERIC_CUES = frozenset({"on", "from", "between", "to", "till", "until", "through", "by", "since", "before",
+                           "after"})
+
+
+def previous_word(text: str, pos: int) -> str | None:
+    """The word right before ``pos`` (blanks only in between), as written."""
+    found = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return found["w"] if found else None
+
+
+def next_word(text: str, pos: int) -> str | None:
+    """The word right after ``pos`` (blanks only in between), as written."""
+    found = _NEXT_WORD.match(text, pos, min(len(text), pos + 40))
+    return found["w"] if found else None
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when only blanks separate ``pos`` from the start of a sentence."""
+    before = text[max(0, pos - 20):pos].rstrip()
+    return not before or bool(_SENTENCE_END.search(before[-1]))
+
+
+def _name_before(text: str, pos: int, cues: frozenset[str]) -> bool:
+    """A capitalised word that is not a cue right before: part of a name ("Black Friday")."""
+    found = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    if found is None:
+        return False
+    word = found["w"]
+    # Even at the start of a sentence: "Vision 2030", "Black Friday", "Theresa May".
+    return word[0].isupper() and norm(word) not in cues
+
+
+def keep(text: str, atom: Atom, v: Vocab | None = None) -> bool:
+    """Whether an expression whose words are also ordinary words is a date here."""
+    v = v or vocab()
+    if atom.weak is None:
+        return True
+    written = text[atom.start:atom.end]
+    prev = previous_word(text, atom.start)
+    prev_key = norm(prev) if prev else ""
+    if atom.weak == "range":
+        return False
+    if atom.weak == "month":
+        return _month_ok(text, atom, written, prev_key, v)
+    if atom.weak == "weekday":
+        return _weekday_ok(text, atom, written, prev_key, v)
+    if atom.weak == "numeric":
+        return prev_key in _NUMERIC_CUES
+    if atom.weak == "year":
+        return _year_ok(text, atom, written, prev_key, v)
+    if atom.weak == "relday":
+        return not written[0].isupper() or sentence_start(text, atom.start)
+    if atom.weak == "surname":
+        month = norm(written.split()[0])
+        cues = v.month_cues_strong | v.month_cues_weak
+        return month not in v.ambiguous_months or not _name_before(text, atom.start, cues)
+    return True
+
+
+def _year_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+    """A bare year: not in a name ("Vision 2030"), not fiscal, not a round count ("2000 people")."""
+    if prev in v.non_calendar_years:
+        return False
+    if prev in v.month_cues_strong:
+        return True
+    after = next_word(text, atom.end)
+    if int(written[-4:]) % 50 == 0 and after is not None and after[0].islower():
+        return False
+    return not _name_before(text, atom.start, v.year_prefix_words | v.month_cues_weak)
+
+
+def _month_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+    """A lone month: "in May", "last November", "September" (a full, capitalised name)."""
+    key = norm(written)
+    capital = written[0].isupper()
+    plain = key in v.full_months and key not in v.ambiguous_months
+    if prev in v.month_cues_strong:
+        return True
+    if prev in v.month_cues_weak:
+        return capital or plain
+    after = next_word(text, atom.end)
+    named_after = after is not None and after[0].isupper()  # "June Lee said"
+    return plain and capital and not named_after and not _name_before(text, atom.start, v.month_cues_weak)
+
+
+def _weekday_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+    """A lone weekday: not part of a name ("Black Friday", "the Sunday Times")."""
+    key = norm(written.split()[0])
+    after = next_word(text, atom.end)
+    named_after = after is not None and after[0].isupper() and norm(after) not in v.months
+    if prev in v.weekday_cues:
+        return not (key in v.ambiguous_weekdays and named_after)
+    if key in v.ambiguous_weekdays or named_after:
+        return False
+    return not _name_before(text, atom.start, v.weekday_cues)
+
+
+@lru_cache(maxsize=1)
+def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+
+    def build(words: tuple[str, ...]) -> re.Pattern[str]:
+        parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
+        return re.compile(rf"(?:(?<!\w)|(?<=\w)(?='))(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+    return build(v.future_cues), build(v.past_cues)
+
+
+def looks_ahead(text: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` speaks of the future ("will meet on Tuesday").
+
+    The last tense marker wins: "will visit, the ministry said on Monday" is past.
+    """
+    window = text[max(0, pos - 150):pos]
+    abbreviations = vocab().abbreviations
+    ends = [
+        m.end() for m in _SENTENCE_BREAK.finditer(window)
+        if not (m["p"] == "." and m["w"] and (len(m["w"]) == 1 or m["w"].lower() in abbreviations))
+    ]
+    window = window[ends[-1]:] if ends else window
+    future_re, past_re = _tense_patterns()
+    future = [f.end() for f in future_re.finditer(window)]
+    past = [p.end() for p in past_re.finditer(window)]
+    return bool(future) and (not past or future[-1] > past[-1])

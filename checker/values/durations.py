@@ -1,0 +1,90 @@
+"""Durations: "11 years", "two weeks", "a four-day state visit", "more than two decades".
+
+A duration is a count of days, weeks, months or years; "decade", "century" and
+"fortnight" are converted ("two decades" = 20 years). The vocabulary is in
+``checker/data/units.yaml``. What is left out, and why:
+
+- ages ("a 30-year-old", "30 years old"): a property of a person, not the length of an
+  event, and a frequent source of unrelated figures in news copy;
+- compounds inside names ("the 15th Five-Year Plan"): a capitalised unit word marks a
+  title, whose number says nothing about a duration in the story;
+- "a year", "a decade" are read only after a hedge ("more than a decade", "nearly a
+  year"), where they are plainly a length; alone they are mostly rates ("$5 billion a
+  year") or idioms;
+- a relative date ("just over two months ago", "three days later") is the date parser's:
+  the words after the duration make it a point in time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.values.base import ScanContext, ValueMatch
+from checker.values.figures import apply_hedge, find_hedge, make_match
+from checker.values.numlex import alternation, load_yaml
+from checker.values.numphrase import NumberPhrase, number_phrases
+from checker.values.types import Interval, Quantity
+
+__all__ = ["find_durations"]
+
+
+@dataclass(frozen=True)
+class _Units:
+    after: re.Pattern[str]
+    article: re.Pattern[str]
+    age: re.Pattern[str]  # "old": an age, not a duration
+    relative: re.Pattern[str]  # "ago": a point in time, not a duration
+    units: dict[str, tuple[str, float]]
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    raw = load_yaml("units.yaml")
+    units = {str(k).lower(): (str(v["unit"]), float(v["factor"])) for k, v in raw["durations"].items()}
+    words = alternation(units)
+    singular = alternation(w for w in units if not w.endswith("s") or w.endswith("ss"))
+    after = re.compile(rf"(?P<sep>[ \t\u00a0]+|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
+    article = re.compile(rf"(?<![\w-])an?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])", re.IGNORECASE)
+    age = re.compile(rf"(?:[ \t\u00a0]+|-)(?:{alternation(raw['age_words'])})(?![\w])", re.IGNORECASE)
+    relative = re.compile(rf"\s+(?:{alternation(raw['relative_date_words'])})(?![\w])", re.IGNORECASE)
+    return _Units(after, article, age, relative, units)
+
+
+def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
+    """Every length of time in ``text`` counted in days, weeks, months or years."""
+    units = _units()
+    out: list[ValueMatch] = []
+    for phrase in number_phrases(text):
+        match = _duration(text, phrase, units, ctx)
+        if match is not None:
+            out.append(match)
+    for m in units.article.finditer(text):
+        hedge, start = find_hedge(text, m.start(), ctx)
+        if hedge is None or units.age.match(text, m.end()) or units.relative.match(text, m.end()):
+            continue
+        unit, factor = units.units[m.group("unit").lower()]
+        quantity = Quantity(kind="duration", interval=apply_hedge(hedge, Interval.point(factor)), unit=unit)
+        out.append(make_match(text, start, m.end(), quantity, hedge))
+    return sorted(out, key=lambda v: v.start)
+
+
+def _duration(text: str, phrase: NumberPhrase, units: _Units, ctx: ScanContext) -> ValueMatch | None:
+    if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
+        return None
+    m = units.after.match(text, phrase.end)
+    if m is None:
+        return None
+    word = m.group("unit")
+    hyphen = m.group("sep") == "-"
+    if hyphen and word.lower().endswith("s"):
+        return None  # compounds take the singular: "a four-day visit", not "four-days"
+    if word[0].isupper() and not word.isupper():
+        return None  # a title: "the 15th Five-Year Plan"
+    if units.age.match(text, m.end()) or units.relative.match(text, m.end()):
+        return None
+    unit, factor = units.units[word.lower()]
+    hedge, start = find_hedge(text, phrase.start, ctx)
+    interval = apply_hedge(hedge, phrase.interval.scaled(factor))
+    return make_match(text, start, m.end(), Quantity(kind="duration", interval=interval, unit=unit), hedge)

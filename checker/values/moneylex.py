@@ -1,0 +1,107 @@
+"""The money vocabulary (``checker/data/currencies.yaml``), loaded once and compiled into
+two patterns: the currency marker right before a figure ("US$", "€", "KRW") and the one
+right after it ("yuan", "USD", "元", "cents").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+from checker.values.numlex import alternation, lexicon, load_yaml, normalize
+
+# Blanks allowed between a marker and its figure.
+_BLANK = r"[ \t\u00a0]"
+
+
+@dataclass(frozen=True)
+class MoneyLexicon:
+    """Lookup tables (lower-case keys) and the two marker patterns."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    symbols: Mapping[str, str]
+    dollar_prefixes: Mapping[str, str]
+    codes: Mapping[str, str]
+    code_scales: Mapping[str, float]
+    post_scales: Mapping[str, float]
+    names: Mapping[str, str]
+    minor_units: Mapping[str, tuple[str, float]]
+    guarded: Mapping[str, str]
+
+    def currency_of(self, word: str) -> tuple[str, float] | None:
+        """The currency and factor a written name or code stands for ("cents" -> USD, 0.01)."""
+        key = normalize(word)
+        if key in self.minor_units:
+            return self.minor_units[key]
+        if key in self.names:
+            return self.names[key], 1.0
+        if key.upper() in self.codes:
+            return self.codes[key.upper()], 1.0
+        return None
+
+
+def currency_code(entry: Any) -> str:
+    """One ISO code, or the sorted candidates of an ambiguous marker joined by "|"."""
+    if isinstance(entry, (list, tuple)):
+        return "|".join(sorted(str(c) for c in entry))
+    return str(entry)
+
+
+def _words(words: Any) -> str:
+    """An alternation of marker words where any blank may be several blanks."""
+    return alternation(words).replace(r"\ ", r"\s+")
+
+
+def build_money_lexicon(raw: Mapping[str, Any]) -> MoneyLexicon:
+    """Compile the tables and patterns from the YAML mapping."""
+    symbols = {str(k): currency_code(v) for k, v in raw["symbols"].items()}
+    after_only = set(raw["after_only_symbols"])
+    before_only = set(raw["before_only_symbols"])
+    aliases = {str(k).upper(): str(v) for k, v in raw["code_aliases"].items()}
+    codes = {c: c for c in map(str, raw["codes"])} | aliases
+    word_codes = {str(c).upper() for c in raw["word_codes"]}
+    prefixes = {str(k).lower(): str(v) for k, v in raw["dollar_prefixes"].items()}
+    strict = {str(k): str(v) for k, v in raw["strict_dollar_prefixes"].items()}
+    scales = {str(k): float(v) for k, v in raw["code_scales"].items()}
+    names = {normalize(str(k)): currency_code(v) for k, v in raw["names"].items()}
+    minor = {normalize(str(k)): (str(v["currency"]), float(v["factor"])) for k, v in raw["minor_units"].items()}
+    guarded = {normalize(str(k)): str(v) for k, v in raw["guarded_names"].items()}
+
+    loose_codes = alternation(c for c in codes if c not in word_codes)
+    strict_codes = alternation(c for c in codes if c in word_codes)
+    code = rf"(?P<scale>(?-i:{alternation(scales)}))?(?P<code>{loose_codes}|(?-i:{strict_codes}))"
+    all_prefixes = [*prefixes, *(c.lower() for c in codes)]
+    # A letter after an apostrophe is a possessive ending, even in tokenised copy where a
+    # blank splits them ("music ' s $ 500 million"), never a dollar prefix.
+    before = re.compile(
+        r"(?<![\w'’$])(?<!['’] )(?:"
+        rf"(?P<dollar>{_words(all_prefixes)}){_BLANK}?\$"
+        rf"|(?P<strict>(?-i:{alternation(strict)}))\$"
+        rf"|{code}"
+        rf"|(?P<symbol>{alternation(s for s in symbols if s not in after_only)})"
+        rf"){_BLANK}?$",
+        re.IGNORECASE,
+    )
+    # "75 USD million": a scale word may follow a code.
+    post_scales = {w: v for w, (k, v) in lexicon().words.items() if k == "scale"}
+    scale_words = alternation(post_scales)
+    after = re.compile(
+        rf"(?P<sep>{_BLANK}+|-)?(?:"
+        rf"(?P<symbol>{alternation(s for s in symbols if s not in before_only)})"
+        rf"|{code}(?![\w])(?:{_BLANK}+(?P<post>{scale_words})(?![\w]))?"
+        rf"|(?P<minor>{_words(minor)})(?![\w])"
+        rf"|(?P<name>{_words(names)})(?![\w])"
+        r")",
+        re.IGNORECASE,
+    )
+    return MoneyLexicon(before, after, symbols, {**prefixes, **{k.lower(): v for k, v in strict.items()}},
+                        codes, scales, post_scales, names, minor, guarded)
+
+
+@lru_cache(maxsize=1)
+def money_lexicon() -> MoneyLexicon:
+    """The shipped money vocabulary."""
+    return build_money_lexicon(load_yaml("currencies.yaml"))

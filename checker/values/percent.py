@@ -1,0 +1,99 @@
+"""Percentages ("1.6 percent", "1.6%", "27 per cent") and percentage points ("1.2
+percentage points", "25 basis points").
+
+The two kinds are never comparable with each other: a rise "of 2 percent" and a rise
+"of 2 percentage points" are different facts. "points" alone is also a score or an index
+level, so it counts as percentage points only in a sentence that speaks of percentages.
+The vocabulary is in ``checker/data/units.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.values.base import ScanContext, ValueMatch
+from checker.values.figures import apply_hedge, find_hedge, make_match
+from checker.values.numlex import alternation, load_yaml, normalize
+from checker.values.numphrase import NumberPhrase, number_phrases
+from checker.values.types import Quantity
+
+__all__ = ["find_percentages"]
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class _Units:
+    pattern: re.Pattern[str]
+    percent: frozenset[str]
+    points: dict[str, float]
+    context_points: frozenset[str]
+    window: int
+    restating: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _units() -> _Units:
+    raw = load_yaml("units.yaml")
+    percent = [str(w).lower() for w in raw["percent_words"]]
+    points = {str(k).lower(): float(v) for k, v in raw["point_words"].items()}
+    context = [str(w).lower() for w in raw["context_point_words"]]
+    words = alternation([*percent, *points, *context]).replace(r"\ ", r"\s+")
+    # The unit touches the figure, or follows one blank or a hyphen ("a 5-percent rise").
+    pattern = re.compile(rf"(?:[ \t\u00a0]?|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
+    restating = re.compile(rf"\W*(?:{alternation(raw['restating_words'])})\W*$", re.IGNORECASE)
+    return _Units(pattern, frozenset(percent), points, frozenset(context), int(raw["context_window"]), restating)
+
+
+def find_percentages(text: str, ctx: ScanContext) -> list[ValueMatch]:
+    """Every percentage and percentage-point figure in ``text``."""
+    units = _units()
+    found: list[ValueMatch] = []
+    maybe_points: list[tuple[NumberPhrase, re.Match[str]]] = []
+    for phrase in number_phrases(text):
+        if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
+            continue
+        m = units.pattern.match(text, phrase.end)
+        if m is None:
+            continue
+        unit = normalize(m.group("unit"))
+        if unit in units.percent:
+            found.append(_match(text, phrase, m.end(), "percent", 1.0, ctx))
+        elif unit in units.points:
+            found.append(_match(text, phrase, m.end(), "percentage_point", units.points[unit], ctx))
+        elif not m.group(0).startswith("-"):
+            # "points" joined by a hyphen is a plan or a scale ("a four-point proposal").
+            maybe_points.append((phrase, m))
+    percents = [(m.start, m.end) for m in found if m.value.kind == "percent"]
+    for phrase, m in maybe_points:
+        if percents and _near_a_percentage(text, phrase.start, m.end(), percents, units):
+            found.append(_match(text, phrase, m.end(), "percentage_point", 1.0, ctx))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _match(text: str, phrase: NumberPhrase, end: int, kind: str, factor: float, ctx: ScanContext) -> ValueMatch:
+    hedge, start = find_hedge(text, phrase.start, ctx)
+    interval = apply_hedge(hedge, phrase.interval.scaled(factor))
+    return make_match(text, start, end, Quantity(kind=kind, interval=interval), hedge)
+
+
+def _near_a_percentage(text: str, start: int, end: int, percents: list[tuple[int, int]], units: _Units) -> bool:
+    """True when a percentage (spans in reading order) lies within the context window in
+    the same sentence, and does not merely restate the figure ("45 points, or 1.8%").
+
+    Only the nearest percentage on each side needs checking: a farther one is farther
+    away and has the same sentence break in between, if any.
+    """
+    k = bisect.bisect_left(percents, (start, start))
+    if k > 0 and _context_gap(text, percents[k - 1][1], start, units):
+        return True
+    return k < len(percents) and percents[k][0] >= end and _context_gap(text, end, percents[k][0], units)
+
+
+def _context_gap(text: str, a: int, b: int, units: _Units) -> bool:
+    if b - a > units.window or _SENTENCE_END.search(text, a, b):
+        return False
+    return not units.restating.match(text, a, b)

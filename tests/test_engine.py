@@ -1,0 +1,245 @@
+"""End-to-end comparison on small corpora written for each situation.
+
+Each test builds a corpus of a few articles, runs extraction and comparison with the
+shipped rules, and asserts the exact findings: kind, claim type, key, values, sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from checker.model import Article, Report, line_starts_of
+from checker.pipeline import check
+from checker.rules.loader import load_rules
+from tests.conftest import RULES
+
+RULESET = load_rules(RULES)
+
+
+def corpus(*items: tuple[str, str | None, str]) -> list[Article]:
+    """Articles from (source, published ISO date or None, text); ids a1, a2, ..."""
+    return [
+        Article(
+            id=f"a{i}",
+            path=f"a{i}.md",
+            source=source,
+            published=dt.date.fromisoformat(published) if published else None,
+            text=text,
+            line_starts=line_starts_of(text),
+        )
+        for i, (source, published, text) in enumerate(items, start=1)
+    ]
+
+
+def findings(report: Report, types: Iterable[str] | None = None) -> list[tuple[str, str, str, list[str], list[list[str]]]]:
+    wanted = set(types) if types else None
+    return [
+        (f.kind, f.type, f.key, [g.value for g in f.groups], [list(g.sources) for g in f.groups])
+        for f in report.findings
+        if wanted is None or f.type in wanted
+    ]
+
+
+def test_count_mismatch_is_one_contradiction() -> None:
+    report = check(
+        corpus(
+            ("Wire A", "2025-05-02", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania."),
+            ("Paper B", "2025-05-02", "During the state visit to Tanzania, Kenya and Tanzania signed 14 agreements."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("contradiction", "agreements.signed", "Kenya–Tanzania / in Tanzania", ["12", "14"], [["Wire A"], ["Paper B"]])
+    ]
+    assert report.findings[0].severity == "error"
+
+
+def test_weekday_against_a_date_it_does_not_fall_on() -> None:
+    # 2025-05-06 is a Tuesday; the undated article says Wednesday.
+    report = check(
+        corpus(
+            ("Wire A", None, "President Ruto held talks with the Tanzanian president in Nairobi on Wednesday."),
+            ("Paper B", "2025-05-07", "President Ruto held talks with the Tanzanian president in Nairobi on May 6, 2025."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("contradiction", "meeting.date", "in Kenya", ["2025-05-06", "Wed"], [["Paper B"], ["Wire A"]])]
+
+
+def test_weekday_agrees_with_the_date_it_falls_on() -> None:
+    report = check(
+        corpus(
+            ("Wire A", None, "President Ruto held talks with the Tanzanian president in Nairobi on Tuesday."),
+            ("Paper B", "2025-05-07", "President Ruto held talks with the Tanzanian president in Nairobi on May 6, 2025."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("agreement", "meeting.date", "in Kenya", ["2025-05-06"], [["Paper B", "Wire A"]])]
+
+
+def test_money_mismatch_same_currency() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "Trade between India and Japan reached $22.8 billion in 2024."),
+            ("Paper B", None, "Trade between India and Japan reached $25.1 billion in 2024."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("contradiction", "trade.value", "India–Japan / 2024-01-01..2024-12-31", ["USD 22.8 billion", "USD 25.1 billion"], [["Paper A"], ["Paper B"]])
+    ]
+
+
+def test_percentage_mismatch() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "Trade between India and Japan grew 4.2 percent in 2024."),
+            ("Paper B", None, "Trade between India and Japan grew 6% in 2024."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("contradiction", "trade.growth", "India–Japan / 2024-01-01..2024-12-31", ["4.2%", "6%"], [["Paper A"], ["Paper B"]])
+    ]
+
+
+def test_visa_policy_mismatch() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "Japanese citizens can now enter India visa-free, India and Japan said."),
+            ("Paper B", None, "Japanese citizens still need a visa to enter India, India and Japan said."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("contradiction", "visa.policy", "India–Japan", ["visa_free", "visa_required"], [["Paper A"], ["Paper B"]])
+    ]
+
+
+def test_hedged_figures_that_overlap_are_not_a_contradiction() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "A delegation of about 200 business leaders joined the state visit to Japan."),
+            ("Paper B", None, "A delegation of nearly 200 business leaders joined the state visit to Japan."),
+        ),
+        RULESET,
+    )
+    [(kind, claim_type, key, _values, sources)] = findings(report)
+    assert (kind, claim_type, key, sources) == ("agreement", "delegation.size", "in Japan", [["Paper A", "Paper B"]])
+
+
+def test_two_events_are_not_compared() -> None:
+    report = check(
+        corpus(
+            ("Wire A", "2025-05-07", "President Ruto held talks with the Tanzanian president in Nairobi on May 6, 2025."),
+            ("Paper B", "2025-08-12", "President Ruto held talks with the Tanzanian president in Dodoma on August 11, 2025."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("single_source", "meeting.date", "in Kenya", ["2025-05-06"], [["Wire A"]]),
+        ("single_source", "meeting.date", "in Tanzania", ["2025-08-11"], [["Paper B"]]),
+    ]
+
+
+def test_two_periods_are_not_compared() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "Trade between India and Japan reached $22.8 billion in 2024."),
+            ("Paper B", None, "Trade between India and Japan reached $21 billion in the first half of 2024."),
+        ),
+        RULESET,
+    )
+    assert [f[2] for f in findings(report)] == [
+        "India–Japan / 2024-01-01..2024-06-30",
+        "India–Japan / 2024-01-01..2024-12-31",
+    ]
+    assert {f[0] for f in findings(report)} == {"single_source"}
+
+
+def test_cumulative_count_grows_over_time() -> None:
+    report = check(
+        corpus(
+            ("Paper A", "2025-03-01", "The talks in Paris were the first meeting between the French and German leaders."),
+            ("Paper B", "2025-09-01", "The French and German leaders have met twice, France and Germany said."),
+            ("Paper C", "2025-09-03", "Leaders of France and Germany have met twice this year."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["meeting.count"]) == [("agreement", "meeting.count", "France–Germany", ["2"], [["Paper B", "Paper C"]])]
+
+
+def test_cumulative_count_that_shrinks_is_a_contradiction() -> None:
+    report = check(
+        corpus(
+            ("Paper A", "2025-09-01", "The leaders of France and Germany have met three times this year."),
+            ("Paper B", "2025-09-05", "The leaders of France and Germany have met twice this year."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("contradiction", "meeting.count", "France–Germany", ["3", "2"], [["Paper A"], ["Paper B"]])] or findings(
+        report
+    ) == [("contradiction", "meeting.count", "France–Germany", ["2", "3"], [["Paper B"], ["Paper A"]])]
+
+
+WIRE = (
+    "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania, officials said on Tuesday. "
+    "The agreements cover energy, transport, health and trade, and the two presidents pledged to meet again. "
+    "Analysts in Nairobi and Dodoma said the deals could lift cross-border commerce in the coming years."
+)
+
+
+def test_wire_copy_counts_once() -> None:
+    report = check(
+        corpus(
+            ("Wire Service", "2025-05-02", WIRE),
+            ("Local Daily", "2025-05-03", WIRE + " Local traders welcomed the news."),
+        ),
+        RULESET,
+    )
+    assert report.duplicate_of == {"a2": "a1"}
+    assert findings(report) == [("single_source", "agreements.signed", "Kenya–Tanzania / in Tanzania", ["12"], [["Wire Service"]])]
+
+
+def test_attributed_sentence_counts_as_its_source() -> None:
+    report = check(
+        corpus(
+            ("Wire Service", "2025-05-02", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania."),
+            ("Local Daily", "2025-05-03", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania, Wire Service reported."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("single_source", "agreements.signed", "Kenya–Tanzania / in Tanzania", ["12"], [["Wire Service"]])]
+
+
+def test_two_currencies_with_a_rate_are_compared() -> None:
+    # The shipped rate is 0.139 USD per yuan with 5 % tolerance: 2.2 trillion yuan is
+    # $290-321 billion, so $308 billion agrees and $250 billion does not.
+    agree = check(
+        corpus(
+            ("Paper A", None, "Trade between China and Japan totaled 2.2 trillion yuan in 2024."),
+            ("Paper B", None, "Trade between China and Japan totaled $308 billion in 2024."),
+        ),
+        RULESET,
+    )
+    assert [f[0] for f in findings(agree)] == ["agreement"]
+    disagree = check(
+        corpus(
+            ("Paper A", None, "Trade between China and Japan totaled 2.2 trillion yuan in 2024."),
+            ("Paper B", None, "Trade between China and Japan totaled $250 billion in 2024."),
+        ),
+        RULESET,
+    )
+    assert [f[0] for f in findings(disagree)] == ["contradiction"]
+
+
+def test_two_currencies_without_a_rate_are_not_compared() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "Trade between Kenya and Tanzania totaled KES 400 billion in 2024."),
+            ("Paper B", None, "Trade between Kenya and Tanzania totaled $1.2 billion in 2024."),
+        ),
+        RULESET,
+    )
+    assert sorted(f[0] for f in findings(report)) == ["single_source", "single_source"]

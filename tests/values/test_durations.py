@@ -1,0 +1,87 @@
+"""find_durations: lengths of time in days, weeks, months and years."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker.values.base import ScanContext
+from checker.values.durations import find_durations
+from checker.values.types import Compat, Interval, Quantity, compatible
+
+INF = None
+
+
+def found(text: str) -> list[tuple[str, str | None, Interval, str | None]]:
+    out = []
+    for m in find_durations(text, ScanContext()):
+        assert text[m.start:m.end] == m.text
+        assert isinstance(m.value, Quantity) and m.value.kind == "duration"
+        out.append((m.text, m.value.unit, m.value.interval, m.hedge))
+    return out
+
+
+def close(x: float | None, y: float | None) -> bool:
+    return (x is None and y is None) or (x is not None and y is not None and math.isclose(x, y, rel_tol=1e-9))
+
+
+def check(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    got = found(text)
+    assert [(t, u, h) for t, u, _, h in got] == [(t, u, h) for t, u, _, h in expected], got
+    for (_, _, a, _), (_, _, b, _) in zip(got, expected):
+        assert close(a.low, b.low) and close(a.high, b.high) and (a.low_open, a.high_open) == (b.low_open, b.high_open)
+
+
+CASES = [
+    ("The four-day state visit", [("four-day", "day", Interval.point(4), None)]),
+    ("after an interval of 11 years", [("11 years", "year", Interval.point(11), None)]),
+    ("for more than two decades", [("more than two decades", "year", Interval(20, INF, low_open=True), "more than")]),
+    ("In over 30 years since", [("over 30 years", "year", Interval(30, INF, low_open=True), "over")]),
+    ("in just two months", [("two months", "month", Interval.point(2), None)]),
+    ("a little over two months", [("a little over two months", "month", Interval(2, 2.2, low_open=True), "a little over")]),
+    ("two weeks and a fortnight later, 1.5 years", [
+        ("two weeks", "week", Interval.point(2), None),
+        ("1.5 years", "year", Interval(1.45, 1.55), None),
+    ]),
+    ("a 30-year partnership across three centuries", [
+        ("30-year", "year", Interval.point(30), None),
+        ("three centuries", "year", Interval.point(300), None),
+    ]),
+    ("two and a half years", [("two and a half years", "year", Interval(2.45, 2.55), None)]),
+    ("one year and 6 months", [("one year", "year", Interval.point(1), None), ("6 months", "month", Interval.point(6), None)]),
+    # "a year" is a length only after a hedge.
+    ("more than a decade and nearly a year", [
+        ("more than a decade", "year", Interval(10, INF, low_open=True), "more than"),
+        ("nearly a year", "year", Interval(0.95, 1), "nearly"),
+    ]),
+]
+
+NOTHING = [
+    "a 30-year-old man, 30 years old",
+    "China's 15th Five-Year Plan",
+    "$5 billion a year",
+    "the second year and the 1990s",
+    "a four-days trip",
+    "every day of the year",
+    "Just over two months ago and three days later",
+    "more than a decade ago",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_durations(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_not_a_duration(text: str) -> None:
+    assert found(text) == []
+
+
+def test_units_convert_when_compared() -> None:
+    (weeks,) = find_durations("two weeks", ScanContext())
+    (days,) = find_durations("14 days", ScanContext())
+    (month,) = find_durations("a 1-month trip", ScanContext())
+    assert compatible(weeks.value, days.value) is Compat.COMPATIBLE
+    assert compatible(weeks.value, month.value) is Compat.INCOMPATIBLE

@@ -1,0 +1,144 @@
+"""find_money: currency signs, codes and names, conversions, and look-alikes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker.values.base import ScanContext
+from checker.values.money import find_money
+from checker.values.types import Compat, Interval, Money, compatible
+
+INF = None
+Amounts = list[tuple[str, float | None, float | None]]
+
+
+def found(text: str) -> list[tuple[str, Amounts, str | None]]:
+    out = []
+    for m in find_money(text, ScanContext()):
+        assert text[m.start:m.end] == m.text
+        assert isinstance(m.value, Money)
+        amounts = [(a.currency, a.interval.low, a.interval.high) for a in m.value.amounts]
+        out.append((m.text, amounts, m.hedge))
+    return out
+
+
+def close(x: float | None, y: float | None) -> bool:
+    return (x is None and y is None) or (x is not None and y is not None and math.isclose(x, y, rel_tol=1e-9))
+
+
+def check(text: str, expected: list[tuple[str, Amounts, str | None]]) -> None:
+    got = found(text)
+    assert [(t, [c for c, _, _ in a], h) for t, a, h in got] == [(t, [c for c, _, _ in a], h) for t, a, h in expected], got
+    for (_, got_amounts, _), (_, want_amounts, _) in zip(got, expected):
+        for (_, lo, hi), (_, want_lo, want_hi) in zip(got_amounts, want_amounts):
+            assert close(lo, want_lo) and close(hi, want_hi), (lo, hi, want_lo, want_hi)
+
+
+CASES = [
+    # The seed sentence: one value, two amounts, one span.
+    (
+        "bilateral trade totaled 2.14 trillion yuan ($306 billion) in 2025",
+        [("2.14 trillion yuan ($306 billion)", [("CNY", 2.135e12, 2.145e12), ("USD", 305.5e9, 306.5e9)], None)],
+    ),
+    ("a $5 million grant", [("$5 million", [("USD", 4.5e6, 5.5e6)], None)]),
+    ("nearly $58 billion", [("nearly $58 billion", [("USD", 57.5e9 * 0.95, 58.5e9)], "nearly")]),
+    ("more than $2 billion", [("more than $2 billion", [("USD", 1.5e9, INF)], "more than")]),
+    ("US$306 billion and HK$10 and A$5 million", [
+        ("US$306 billion", [("USD", 305.5e9, 306.5e9)], None),
+        ("HK$10", [("HKD", 10, 10)], None),
+        ("A$5 million", [("AUD", 4.5e6, 5.5e6)], None),
+    ]),
+    ("€2 million, £8.10 million and ₩500", [
+        ("€2 million", [("EUR", 1.5e6, 2.5e6)], None),
+        ("£8.10 million", [("GBP", 8.095e6, 8.105e6)], None),
+        ("₩500", [("KRW", 500, 500)], None),
+    ]),
+    # "¥" is both the yen and the yuan: the amount says so instead of guessing.
+    ("a ¥100 fee", [("¥100", [("CNY|JPY", 100, 100)], None)]),
+    ("KRW 1.2 trillion and KRW1.2 trillion", [
+        ("KRW 1.2 trillion", [("KRW", 1.15e12, 1.25e12)], None),
+        ("KRW1.2 trillion", [("KRW", 1.15e12, 1.25e12)], None),
+    ]),
+    ("200 USD, RMB 10 billion and 40 rmb", [
+        ("200 USD", [("USD", 200, 200)], None),
+        ("RMB 10 billion", [("CNY", 9.5e9, 10.5e9)], None),
+        ("40 rmb", [("CNY", 40, 40)], None),
+    ]),
+    ("5,000 won and 1 trillion won", [("5,000 won", [("KRW", 5000, 5000)], None), ("1 trillion won", [("KRW", 0.5e12, 1.5e12)], None)]),
+    ("10,000 Swiss francs", [("10,000 Swiss francs", [("CHF", 10_000, 10_000)], None)]),
+    ("528 million francs", [("528 million francs", [("CHF|FRF|XAF|XOF", 527.5e6, 528.5e6)], None)]),
+    ("five million yen", [("five million yen", [("JPY", 4.5e6, 5.5e6)], None)]),
+    ("361 million pounds", [("361 million pounds", [("GBP", 360.5e6, 361.5e6)], None)]),
+    ("50 cents and 470 pence", [("50 cents", [("USD", 0.5, 0.5)], None), ("470 pence", [("GBP", 4.7, 4.7)], None)]),
+    ("a 12-cent-a-share dividend", [("12-cent", [("USD", 0.12, 0.12)], None)]),
+    ("3 dollars 50 cents", [("3 dollars 50 cents", [("USD", 3.5, 3.5)], None)]),
+    ("thirteen dollars and forty-five cents", [("thirteen dollars and forty-five cents", [("USD", 13.45, 13.45)], None)]),
+    # Unit letters are scales right after a currency sign only.
+    ("$10m, €5bn and US$ 1MM", [
+        ("$10m", [("USD", 9.5e6, 10.5e6)], None),
+        ("€5bn", [("EUR", 4.5e9, 5.5e9)], None),
+        ("US$ 1MM", [("USD", 0.5e6, 1.5e6)], None),
+    ]),
+    ("30 MUSD", [("30 MUSD", [("USD", 29.5e6, 30.5e6)], None)]),
+    ("100元", [("100元", [("CNY", 100, 100)], None)]),
+    ("USD115 and 115USD", [("USD115", [("USD", 115, 115)], None), ("115USD", [("USD", 115, 115)], None)]),
+    # A hedge on the first amount covers the conversion unless the conversion has its own.
+    ("about 1 trillion won (about $700 million)", [
+        ("about 1 trillion won (about $700 million)", [("KRW", 0.45e12, 1.65e12), ("USD", 699.5e6 * 0.9, 700.5e6 * 1.1)], "about"),
+    ]),
+    ("some 5,000 won ($3.60)", [("some 5,000 won ($3.60)", [("KRW", 4500, 5500), ("USD", 3.595 * 0.9, 3.605 * 1.1)], "some")]),
+    # A sign glued to the next figure belongs to it.
+    ("1 $10 bill", [("$10", [("USD", 10, 10)], None)]),
+    ("10 $ 30 $", [("10 $", [("USD", 10, 10)], None), ("30 $", [("USD", 30, 30)], None)]),
+]
+
+NOT_MONEY = [
+    "Yoon, who in 2022 won the presidency",
+    "the two won praise",
+    "he lost 20 pounds",
+    "2,000-pound bombs",
+    "the 10m race and a 5k run",
+    "All 70 of us and ALL 5 solutions",
+    "I tried to call Bob 3 times",
+    "the dollar rose and the won fell 2 percent",
+    "G20 summit",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_money(text: str, expected: list[tuple[str, Amounts, str | None]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_not_money(text: str) -> None:
+    assert found(text) == []
+
+
+def test_possessive_is_not_a_prefix() -> None:
+    check("music ' s $ 500", [("$ 500", [("USD", 500, 500)], None)])
+
+
+def test_range_does_not_read_the_bare_figure() -> None:
+    check("$2 to $3 billion", [("$3 billion", [("USD", 2.5e9, 3.5e9)], None)])
+
+
+def test_conversion_is_comparable_in_either_currency() -> None:
+    (cny_and_usd,) = find_money("2.14 trillion yuan ($306 billion)", ScanContext())
+    (usd,) = find_money("$306 billion", ScanContext())
+    (other,) = find_money("$310 billion", ScanContext())
+    assert compatible(cny_and_usd.value, usd.value) is Compat.COMPATIBLE
+    assert compatible(cny_and_usd.value, other.value) is Compat.INCOMPATIBLE
+
+
+def test_ambiguous_sign_is_not_comparable_with_a_candidate() -> None:
+    (yen_or_yuan,) = find_money("¥100", ScanContext())
+    (yen,) = find_money("100 yen", ScanContext())
+    assert compatible(yen_or_yuan.value, yen.value) is Compat.NOT_COMPARABLE
+
+
+def test_interval_type() -> None:
+    (m,) = find_money("$306 billion", ScanContext())
+    assert m.value.amounts[0].interval == Interval(305.5e9, 306.5e9)

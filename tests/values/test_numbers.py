@@ -1,0 +1,171 @@
+"""find_numbers: counts, ordinals and multipliers, and what must stay out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker.values.base import ScanContext
+from checker.values.numbers import find_numbers
+from checker.values.numphrase import number_phrases
+from checker.values.types import Interval, Quantity
+
+INF = None
+
+
+def iv(low: float | None, high: float | None, low_open: bool = False, high_open: bool = False) -> Interval:
+    return Interval(low, high, low_open, high_open)
+
+
+def pt(x: float) -> Interval:
+    return Interval.point(x)
+
+
+def same_interval(a: Interval, b: Interval) -> bool:
+    def close(x: float | None, y: float | None) -> bool:
+        return (x is None and y is None) or (x is not None and y is not None and math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12))
+
+    return close(a.low, b.low) and close(a.high, b.high) and a.low_open == b.low_open and a.high_open == b.high_open
+
+
+def found(text: str) -> list[tuple[str, str, Interval, str | None]]:
+    out = []
+    for m in find_numbers(text, ScanContext()):
+        assert text[m.start:m.end] == m.text
+        assert isinstance(m.value, Quantity) and m.value.kind == "number"
+        out.append((m.text, m.value.form, m.value.interval, m.hedge))
+    return out
+
+
+def check(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    got = found(text)
+    assert [(t, f, h) for t, f, _, h in got] == [(t, f, h) for t, f, _, h in expected], got
+    for (_, _, a, _), (_, _, b, _) in zip(got, expected):
+        assert same_interval(a, b), (a, b)
+
+
+CARDINALS = [
+    ("the signing of 15 cooperation documents", [("15", "cardinal", pt(15), None)]),
+    ("fifteen documents", [("fifteen", "cardinal", pt(15), None)]),
+    ("Twenty-six people", [("Twenty-six", "cardinal", pt(26), None)]),
+    ("one hundred and five delegates", [("one hundred and five", "cardinal", pt(105), None)]),
+    ("Three hundred  and  thirty one", [("Three hundred  and  thirty one", "cardinal", pt(331), None)]),
+    ("1,234,567.89 units", [("1,234,567.89", "cardinal", iv(1234567.885, 1234567.895), None)]),
+    ("a ratio of 2.14", [("2.14", "cardinal", iv(2.135, 2.145), None)]),
+    ("worth 2.14 trillion", [("2.14 trillion", "cardinal", iv(2.135e12, 2.145e12), None)]),
+    ("3 million people", [("3 million", "cardinal", iv(2.5e6, 3.5e6), None)]),
+    ("two hundred thousand", [("two hundred thousand", "cardinal", iv(199_500, 200_500), None)]),
+    ("4 thousand 3 hundred and 21", [("4 thousand 3 hundred and 21", "cardinal", pt(4321), None)]),
+    ("twenty-one trillion and three hundred", [("twenty-one trillion and three hundred", "cardinal", pt(21e12 + 300), None)]),
+    ("a dozen cases", [("a dozen", "cardinal", pt(12), None)]),
+    ("half a dozen cases", [("half a dozen", "cardinal", pt(6), None)]),
+    ("half a million visitors", [("half a million", "cardinal", iv(450_000, 550_000), None)]),
+    ("a million visitors", [("a million", "cardinal", iv(500_000, 1_500_000), None)]),
+    ("two and a half", [("two and a half", "cardinal", iv(2.45, 2.55), None)]),
+    ("three lakh crore", [("three lakh crore", "cardinal", iv(2.5e12, 3.5e12), None)]),
+    ("10 bln or 2mil", [("10 bln", "cardinal", iv(9.5e9, 10.5e9), None), ("2mil", "cardinal", iv(1.5e6, 2.5e6), None)]),
+    ("40 000 and 40\u202f000", [("40 000", "cardinal", pt(40_000), None), ("40\u202f000", "cardinal", pt(40_000), None)]),
+    ("423 0000 is two numbers", [("423", "cardinal", pt(423), None), ("0000", "cardinal", pt(0), None), ("two", "cardinal", pt(2), None)]),
+    ("4000 3 hundred", [("4000", "cardinal", pt(4000), None), ("3 hundred", "cardinal", pt(300), None)]),
+    ("3 hundred and 2 hundred", [("3 hundred", "cardinal", pt(300), None), ("2 hundred", "cardinal", pt(200), None)]),
+    ("a temperature of -3 and minus five", [("-3", "cardinal", pt(-3), None), ("minus five", "cardinal", pt(-5), None)]),
+    (".08 of it", [(".08", "cardinal", iv(0.075, 0.085), None)]),
+    ("In 2024, trade grew", [("2024", "cardinal", pt(2024), None)]),
+]
+
+HEDGED = [
+    ("a delegation of approximately 200 leading figures", [("approximately 200", "cardinal", iv(180, 220), "approximately")]),
+    ("some 300 firms", [("some 300", "cardinal", iv(270, 330), "some")]),
+    ("More than 80 people", [("More than 80", "cardinal", iv(80, INF, low_open=True), "more than")]),
+    ("more than one meeting", [("more than one", "cardinal", iv(1, INF, low_open=True), "more than")]),
+    ("up to 50 ships", [("up to 50", "cardinal", iv(INF, 50), "up to")]),
+    ("more than 2000 people", [("more than 2000", "cardinal", iv(2000, INF, low_open=True), "more than")]),
+    # An open-ended hedge takes the far end of a rounded figure, so "more than 2 million"
+    # stays compatible with "2.2 million".
+    ("more than 2 million", [("more than 2 million", "cardinal", iv(1.5e6, INF, low_open=True), "more than")]),
+    ("less than 2 million", [("less than 2 million", "cardinal", iv(INF, 2.5e6, high_open=True), "less than")]),
+    ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(57.5e9 * 0.95, 58.5e9), "nearly")]),
+    # "over" and "about" are hedges only right before the figure.
+    ("over the years they talked about it 5 times", [("5 times", "multiplicative", pt(5), None)]),
+]
+
+ORDINALS_AND_MULTIPLIERS = [
+    ("their second engagement", [("second", "ordinal", pt(2), None)]),
+    ("the 15th session and the 21st", [("15th", "ordinal", pt(15), None), ("21st", "ordinal", pt(21), None)]),
+    ("the twenty-first century", [("twenty-first", "ordinal", pt(21), None)]),
+    ("one hundred twenty fifth", [("one hundred twenty fifth", "ordinal", pt(125), None)]),
+    ("the two hundredth day", [("two hundredth", "ordinal", pt(200), None)]),
+    ("China's second-largest partner", [("second", "ordinal", pt(2), None)]),
+    ("South Korea's No. 1 trading partner", [("1", "ordinal", pt(1), None)]),
+    # An ordinal inside a name is still an ordinal, never a count.
+    ("China's 15th Five-Year Plan", [("15th", "ordinal", pt(15), None)]),
+    ("they met twice", [("twice", "multiplicative", pt(2), None)]),
+    ("three times larger and a 3-fold rise", [("three times", "multiplicative", pt(3), None), ("3-fold", "multiplicative", pt(3), None)]),
+    ("for a second time", [("second", "ordinal", pt(2), None)]),
+]
+
+# Text where nothing may be read as a number.
+NOTHING = [
+    "Lee Jae-myung met the G20 leaders",
+    "COVID-19 and the F-16",
+    "a Boeing 737 and Vision 2030 and Expo 2025",
+    "4G/5G networks",
+    "one of the most significant visits",
+    "the one-China principle",
+    "That one is really good",
+    "First, Xi urged both sides to deepen trust.",
+    "Second, he said.",
+    "a third of the budget",
+    "wait a second.",
+    "two thirds of the votes",
+    "one fifth",
+    "forty two and a third",
+    "the 1990s and the '90s",
+    "call +1-222-2222 or 192.168.1.2",
+    "on 5/17/2018 at 10:30",
+    "at 10 a.m. sharp",
+    "a 30-year-old man",
+    "the 10km race and a 180ml bottle",
+    "1m isn't a number",
+    "five point five",
+    "the 2020-2025 period",
+    "22,24,26,31",
+    "hundreds of people and dozens of firms and millions of dollars",
+    "see https://example.com/a%2030/page?id=42",
+    "someone and everyone",
+    "an apple",
+    "growth over 2023 levels and around 2030",
+]
+
+
+@pytest.mark.parametrize("text,expected", CARDINALS + HEDGED + ORDINALS_AND_MULTIPLIERS)
+def test_numbers(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_not_a_number(text: str) -> None:
+    assert found(text) == []
+
+
+def test_range_borrows_the_scale() -> None:
+    # "2" in "between 2 and 3 million" is 2 million: read alone it would be wrong.
+    check("between 2 and 3 million people", [("3 million", "cardinal", iv(2.5e6, 3.5e6), None)])
+
+
+def test_date_then_count_is_not_grouped() -> None:
+    check("on March 5 300 people came", [("300", "cardinal", pt(300), None)])
+
+
+def test_spans_are_exact_in_longer_text() -> None:
+    text = "After their talks, the two sides witnessed the signing of 15 documents."
+    spans = [(m.start, m.end) for m in find_numbers(text, ScanContext())]
+    assert spans == [(23, 26), (58, 60)]
+
+
+def test_phrases_are_shared_and_cached() -> None:
+    text = "worth 2.14 trillion yuan"
+    assert number_phrases(text) is number_phrases(text)
+    (phrase,) = number_phrases(text)
+    assert (phrase.start, phrase.end, phrase.scaled, phrase.words) == (6, 19, True, True)

@@ -22,9 +22,16 @@ Decisions (precision first: an unsure reading widens the set or gives nothing):
 - "two months ago" is the calendar offset +/- a tolerance per unit (dates.yaml); a
   hedge ("just over two months ago") gives its own interval from the hedge table.
 - Numeric dates whose order is unclear ("3/7/2017") cover both readings unless the
-  ``numeric_order`` setting says mdy or dmy; "4/22" without a year needs a cue word.
-- Years inside names ("Vision 2030"), fiscal years, "May" as a verb or surname,
-  "Black Friday", "the Sunday Times", "USA Today" are not dates.
+  ``numeric_order`` setting says mdy or dmy; "4/22" without a year needs a cue word
+  ("on 4/22"); "4-22" and "4.22" without a year are scores and decimals, not dates.
+- "2011-12" is December 2011 or the 2011-12 season: the set covers both years.
+- A day number without a month ("the 27th", "on 15") is not a date; "in 3 weeks" is
+  one only after a future marker (otherwise a duration: "the first visit in 3 weeks").
+- Years inside names ("Vision 2030"), fiscal years, round counts ("2000 people"),
+  "May" as a verb or surname, "Black Friday", "the Sunday Times", "USA Today" and
+  anaphoric phrases ("the next day", "two days later") are not dates.
+- Two dates joined by "to", "until", "-" (or "between ... and") are one range; an end
+  without a year takes it from the other end ("Nov-Feb 2017" starts in November 2016).
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from checker.values.dates_vocab import vocab
 from checker.values.types import DateSpan
 
 _BLANK = re.compile(r"\s")
+NUMERIC_ORDERS = ("ambiguous", "mdy", "dmy")
 
 Handler = Callable[[re.Match[str], Env], "Atom | None"]
 
@@ -100,7 +108,10 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
     "ambiguous").
     """
     v = vocab()
-    env = Env(text, ctx, numeric_order or v.numeric_order, v)
+    order = numeric_order or v.numeric_order
+    if order not in NUMERIC_ORDERS:
+        raise ValueError(f"numeric_order {order!r}: expected one of {', '.join(NUMERIC_ORDERS)}")
+    env = Env(text, ctx, order, v)
     atoms = _longest(_candidates(env))
     atoms = ranges.merge_ranges(text, ranges.apply_prefixes(text, atoms, v))
     matches: list[ValueMatch] = []

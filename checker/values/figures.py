@@ -24,21 +24,8 @@ def find_hedge(text: str, start: int, ctx: ScanContext) -> tuple[Hedge | None, i
 
 
 def apply_hedge(hedge: Hedge | None, interval: Interval) -> Interval:
-    """The set a hedged figure stands for.
-
-    A rounded figure is a range ("3 million" is [2.5, 3.5] million). "More than 3
-    million" rules out only what lies below every value the figure may stand for, so
-    "more than" starts from the low end of the range, (2.5 million, ∞), and "less than"
-    from the high end. Starting "more than" from 3.5 million would make "3.2 million" a
-    false contradiction. Bounded hedges ("about") widen the whole range.
-    """
-    if hedge is None:
-        return interval
-    if hedge.mode == "above" and interval.low is not None:
-        return hedge.apply(Interval.point(interval.low))
-    if hedge.mode == "below" and interval.high is not None:
-        return hedge.apply(Interval.point(interval.high))
-    return hedge.apply(interval)
+    """The set a figure stands for once its hedge (if any) is applied."""
+    return interval if hedge is None else hedge.apply(interval)
 
 
 def make_match(text: str, start: int, end: int, value: Value, hedge: Hedge | None) -> ValueMatch:

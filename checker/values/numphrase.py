@@ -14,13 +14,12 @@ last few texts), so a full scan reads the numbers of a text once.
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.values.numgrammar import Parsed, Tok, parse_run
+from checker.values.numgrammar import Tok, parse_run
 from checker.values.numlex import NumberLexicon, alternation, lexicon
 from checker.values.types import Interval
 
@@ -35,6 +34,7 @@ _DIGITS = (
 )
 _GROUP_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _DIGIT_RUN = re.compile(r"\d+")
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 # Characters that glue a figure into something else when they touch it on the left
 # ("%2D9114", "a/b", "10:30", "+1-222", "#1", "x=5"); a dot glues only after a digit
@@ -46,6 +46,7 @@ _DASHES = "-–—−"
 # Anchors of web addresses and e-mail addresses; the whole blank-free stretch around
 # one is not prose, so no figure is read inside it.
 _ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
+_ADDRESS_ANCHORS = ("://", "@", "www.", "WWW.", "Www.")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class _Patterns:
     range_link: re.Pattern[str]  # what joins the two ends of a range ("to $")
     digit_starts: re.Pattern[str]  # where a run may start with a digit
     word_starts: re.Pattern[str]  # where a run may start with a word
+    word_starts_lower: re.Pattern[str]  # the same, case-sensitive, for lower-cased text
     run: re.Pattern[str]  # a whole run, matched at one of those starts
     token: re.Pattern[str]  # one token (with the separator before it) inside a run
 
@@ -142,7 +144,8 @@ def _patterns() -> _Patterns:
     range_link = re.compile(
         rf"\s*(?:-|–|—|{alternation(lex.range_words)})\s*(?P<sign>[A-Z]{{0,3}}\$|[€£¥₩])?\s*$", re.IGNORECASE
     )
-    return _Patterns(range_link, digit_starts, re.compile(word_start, re.IGNORECASE), run, token_re)
+    return _Patterns(range_link, digit_starts, re.compile(word_start, re.IGNORECASE), re.compile(word_start), run,
+                     token_re)
 
 
 def number_phrases(text: str) -> tuple[NumberPhrase, ...]:
@@ -155,10 +158,11 @@ def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
     pats, lex = _patterns(), lexicon()
     protected = _addresses(text)
     phrases: list[NumberPhrase] = []
-    starts = heapq.merge(
-        (m.start() for m in pats.digit_starts.finditer(text)),
-        (m.start() for m in pats.word_starts.finditer(text)),
-    )
+    # Case-insensitive matching is slow; lower-casing first is faster, but only safe for
+    # offsets when it keeps every character a single character (it does for almost all).
+    lowered = text.lower()
+    words = pats.word_starts_lower.finditer(lowered) if len(lowered) == len(text) else pats.word_starts.finditer(text)
+    starts = sorted([m.start() for m in pats.digit_starts.finditer(text)] + [m.start() for m in words])
     covered = -1
     for pos in starts:
         if pos < covered or (protected and _inside(protected, pos)):
@@ -167,10 +171,22 @@ def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
         if run is None:
             continue
         covered = run.end()
+        if _PLAIN.fullmatch(run.group()):
+            # Most runs are one plain figure ("14", "2,500", "0.1"): no grammar needed.
+            raw = run.group().replace(",", "")
+            decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
+            step = 10.0 ** -decimals if decimals else None
+            phrase = _phrase(text, run.start(), run.end(), float(raw), step, "cardinal", False, False, None)
+            if phrase is not None:
+                phrases.append(phrase)
+            continue
         toks = _tokens(text, run.start(), run.end(), pats.token, lex)
-        parsed = parse_run(toks)
-        for p in parsed:
-            phrase = _phrase(text, toks, p)
+        for p in parse_run(toks):
+            first, last = toks[p.first], toks[p.last]
+            words = any(toks[k].kind not in ("digits", "digit_ordinal") for k in range(p.first, p.last + 1))
+            lead_digits = first.kind in ("digits", "digit_ordinal")
+            phrase = _phrase(text, first.start, last.end, p.value, p.step, p.form, words, p.scaled, p.letter_scale,
+                             lead_digits)
             if phrase is not None:
                 phrases.append(phrase)
     return tuple(_mark_pending(text, phrases))
@@ -179,6 +195,8 @@ def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
 def _addresses(text: str) -> list[tuple[int, int]]:
     """Spans of blank-free stretches holding a web or e-mail address, in order."""
     spans: list[tuple[int, int]] = []
+    if not any(anchor in text for anchor in _ADDRESS_ANCHORS):
+        return spans  # the usual case, found without a regex pass over the text
     for m in _ADDRESS.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
@@ -253,25 +271,20 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _phrase(text: str, toks: list[Tok], p: Parsed) -> NumberPhrase | None:
-    start, end = toks[p.first].start, toks[p.last].end
-    value = p.value
-    lead = toks[p.first]
-    if lead.kind in ("digits", "digit_ordinal") and start > 0 and text[start - 1] in _DASHES:
+def _phrase(text: str, start: int, end: int, value: float, step: float | None, form: str, words: bool,
+            scaled: bool, letter_scale: float | None, lead_digits: bool = True) -> NumberPhrase | None:
+    """The phrase at ``text[start:end]``, or None when its neighbours show it is no number."""
+    if lead_digits and start > 0 and text[start - 1] in _DASHES:
         before = text[start - 2] if start > 1 else " "
         if before.isalnum():
             return None  # "COVID-19", "F-16", "2020-2025"
         if text[start - 1] in "-−" and before in " \t\n(":
             start, value = start - 1, -value
-    if _glued_on_right(text, end):
+    if _glued_on_right(text, end) or not math.isfinite(value):
         return None  # "192.168.1.2", "5/17/2018", "10:30", "222-2222", "1,3"
-    words = any(toks[k].kind not in ("digits", "digit_ordinal") for k in range(p.first, p.last + 1))
-    if not math.isfinite(value):
-        return None
     left = text[start - 2:start] if start > 1 else text[:start]
     glued = left[-1:].isalpha() or (left[-1:] == "." and left[:1].isalpha()) or text[end:end + 1].isalpha()
-    return NumberPhrase(start, end, text[start:end], value, p.step, p.form, words, p.scaled, p.letter_scale,
-                        glued=glued)
+    return NumberPhrase(start, end, text[start:end], value, step, form, words, scaled, letter_scale, glued=glued)
 
 
 def _glued_on_right(text: str, end: int) -> bool:

@@ -244,3 +244,8 @@ def test_vocabulary_rejects_words_yaml_reads_as_booleans() -> None:
     raw["weekday_cues"] = yaml.safe_load("[on, by]")  # unquoted "on" is True in YAML
     with pytest.raises(ValueError, match="weekday_cues: True is not a word"):
         build_vocab(raw)
+
+
+def test_unknown_numeric_order_is_an_error() -> None:
+    with pytest.raises(ValueError, match="numeric_order 'ymd'"):
+        find_dates("on 3/7/2017", ScanContext(PUB), numeric_order="ymd")

@@ -43,7 +43,7 @@ CASES = [
         [("2.14 trillion yuan ($306 billion)", [("CNY", 2.135e12, 2.145e12), ("USD", 305.5e9, 306.5e9)], None)],
     ),
     ("a $5 million grant", [("$5 million", [("USD", 4.5e6, 5.5e6)], None)]),
-    ("nearly $58 billion", [("nearly $58 billion", [("USD", 57.5e9 * 0.95, 58.5e9)], "nearly")]),
+    ("nearly $58 billion", [("nearly $58 billion", [("USD", 58e9 * 0.95, 58.5e9)], "nearly")]),
     ("more than $2 billion", [("more than $2 billion", [("USD", 1.5e9, INF)], "more than")]),
     ("US$306 billion and HK$10 and A$5 million", [
         ("US$306 billion", [("USD", 305.5e9, 306.5e9)], None),
@@ -86,9 +86,9 @@ CASES = [
     ("USD115 and 115USD", [("USD115", [("USD", 115, 115)], None), ("115USD", [("USD", 115, 115)], None)]),
     # A hedge on the first amount covers the conversion unless the conversion has its own.
     ("about 1 trillion won (about $700 million)", [
-        ("about 1 trillion won (about $700 million)", [("KRW", 0.45e12, 1.65e12), ("USD", 699.5e6 * 0.9, 700.5e6 * 1.1)], "about"),
+        ("about 1 trillion won (about $700 million)", [("KRW", 0.5e12, 1.5e12), ("USD", 630e6, 770e6)], "about"),
     ]),
-    ("some 5,000 won ($3.60)", [("some 5,000 won ($3.60)", [("KRW", 4500, 5500), ("USD", 3.595 * 0.9, 3.605 * 1.1)], "some")]),
+    ("some 5,000 won ($3.60)", [("some 5,000 won ($3.60)", [("KRW", 4500, 5500), ("USD", 3.6 * 0.9, 3.6 * 1.1)], "some")]),
     # A sign glued to the next figure belongs to it.
     ("1 $10 bill", [("$10", [("USD", 10, 10)], None)]),
     ("10 $ 30 $", [("10 $", [("USD", 10, 10)], None), ("30 $", [("USD", 30, 30)], None)]),

@@ -81,11 +81,11 @@ HEDGED = [
     ("more than one meeting", [("more than one", "cardinal", iv(1, INF, low_open=True), "more than")]),
     ("up to 50 ships", [("up to 50", "cardinal", iv(INF, 50), "up to")]),
     ("more than 2000 people", [("more than 2000", "cardinal", iv(2000, INF, low_open=True), "more than")]),
-    # An open-ended hedge takes the far end of a rounded figure, so "more than 2 million"
-    # stays compatible with "2.2 million".
-    ("more than 2 million", [("more than 2 million", "cardinal", iv(1.5e6, INF, low_open=True), "more than")]),
-    ("less than 2 million", [("less than 2 million", "cardinal", iv(INF, 2.5e6, high_open=True), "less than")]),
-    ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(57.5e9 * 0.95, 58.5e9), "nearly")]),
+    # A hedge keeps the whole rounding interval of the figure, so "more than 2 million"
+    # stays compatible with "2.2 million" and "1.8 million".
+    ("more than 2 million", [("more than 2 million", "cardinal", iv(1.5e6, INF), "more than")]),
+    ("less than 2 million", [("less than 2 million", "cardinal", iv(INF, 2.5e6), "less than")]),
+    ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(58e9 * 0.95, 58.5e9), "nearly")]),
     # "over" and "about" are hedges only right before the figure.
     ("over the years they talked about it 5 times", [("5 times", "multiplicative", pt(5), None)]),
 ]

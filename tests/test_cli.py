@@ -1,0 +1,124 @@
+"""The command line as a user meets it: exit codes, messages, files written or not."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checker.cli import main
+from tests.conftest import ARTICLES, REPO, RULES
+
+SCHEMA = json.loads((REPO / "tests" / "data" / "findings.schema.json").read_text(encoding="utf-8"))
+SHARED_SCHEMA = REPO.parent / "shared" / "schemas" / "findings.schema.json"
+
+
+def run(*args: str) -> int:
+    return main(["run", "--articles", str(ARTICLES), "--rules", str(RULES), *args])
+
+
+def test_run_writes_valid_deterministic_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run("--out", str(first)) == 0
+    assert run("--out", str(second)) == 0
+    for name in ("findings.json", "report.md", "claims.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    data = json.loads((first / "findings.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    assert "0 contradiction(s)" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="../shared is not beside this clone")
+def test_schema_copy_matches_the_shared_contract() -> None:
+    assert json.loads(SHARED_SCHEMA.read_text(encoding="utf-8")) == SCHEMA
+
+
+def test_fail_on_levels(tmp_path: Path, write_article) -> None:
+    write_article("a.md", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania.", source="Wire A")
+    write_article("b.md", "Kenya and Tanzania signed 14 agreements during the state visit to Tanzania.", source="Paper B")
+    corpus = str(tmp_path / "corpus")
+    out = str(tmp_path / "out")
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", out, "--quiet"]) == 1
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", out, "--quiet", "--fail-on", "never"]) == 0
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", out, "--quiet", "--fail-on", "warning"]) == 1
+
+
+def test_single_source_fails_only_at_warning_level(tmp_path: Path, write_article) -> None:
+    write_article("a.md", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania.")
+    corpus = str(tmp_path / "corpus")
+    out = str(tmp_path / "out")
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", out, "--quiet"]) == 0
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", out, "--quiet", "--fail-on", "warning"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"---\npublished: 2026-01-05\n---\nBody", "x.md:1: missing required field 'source'"),
+        (b"---\nsource: W\npublished: 2026-02-30\n---\nBody", "x.md:3: invalid 'published' date"),
+        (b"---\nsource: W\nBody", "x.md:1: front matter opened on line 1 is never closed"),
+        (b"---\nsource: W\n---\n\xc3\x28", "x.md:4: invalid UTF-8 at byte offset"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.md:3: binary content"),
+        (b"---\n[1, 2]\n---\nBody", "x.md:2: front matter must be a mapping"),
+    ],
+)
+def test_bad_article_exits_2_and_keeps_previous_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    out = tmp_path / "out"
+    assert run("--out", str(out), "--quiet") == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ARTICLES, corpus)
+    (corpus / "x.md").write_bytes(content)
+    code = main(["run", "--articles", str(corpus), "--rules", str(RULES), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("path", ["missing-folder", "empty-folder"])
+def test_missing_or_empty_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], path: str) -> None:
+    (tmp_path / "empty-folder").mkdir()
+    code = main(["run", "--articles", str(tmp_path / path), "--rules", str(RULES), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "corpus" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_broken_jsonl_line_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "source": "W", "published": null, "text": "x"}\n{"id": "b", "source": \n', encoding="utf-8")
+    assert main(["run", "--articles", str(corpus), "--rules", str(RULES), "--out", str(tmp_path / "out")]) == 2
+    assert "c.jsonl:2: invalid JSON" in capsys.readouterr().err
+
+
+def test_claims_command_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["claims", "--articles", str(ARTICLES), "--rules", str(RULES), "--type", "agreements.signed"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines()[2:] if line.strip()]
+    assert rows and all("agreements.signed" in row for row in rows)
+
+
+def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "run", "--out", str(tmp_path), "--quiet"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "findings.json").exists()
+
+
+def test_bad_flag_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as excinfo:
+        main(["run", "--fail-on", "sometimes"])
+    assert excinfo.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

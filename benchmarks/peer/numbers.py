@@ -45,7 +45,10 @@ _FRACTION_WORDS = re.compile(
 _IDENTIFIER = re.compile(r"\d+\.\d+\.\d|\d/\d|\+\d|[A-Za-z]-\d")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$|\.\d{3},\d")
 _LETTER_SCALE = re.compile(r"\d\s*(?:k|m|mm|g|b)$", re.IGNORECASE)
-_SPOKEN = re.compile(r"\bpoint\b|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine)-(?:zero|nought|naught)\b", re.IGNORECASE)
+_SPOKEN = re.compile(
+    r"\bpoint\b|\b(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine)-(?:zero|nought|naught)\b",
+    re.IGNORECASE,
+)
 _NUMBER_TOKEN = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
@@ -165,7 +168,11 @@ def _expected_money(case: dict[str, Any]) -> set[Key]:
         res = r["Resolution"]
         if res.get("value") in (None, "null"):
             continue
-        code, factor = (res["isoCurrency"], 1.0) if res.get("isoCurrency") else (lex.currency_of(res["unit"]) or ("?" + res["unit"], 1.0))
+        if res.get("isoCurrency"):
+            code, factor = res["isoCurrency"], 1.0
+        else:
+            # A unit without an ISO code is named as our data names it ("Dollar", "Cent").
+            code, factor = lex.currency_of(res["unit"]) or ("?" + res["unit"], 1.0)
         out.add((r["Start"], r["End"] + 1, code, float(res["value"]) * factor))
     return out
 

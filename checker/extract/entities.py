@@ -1,10 +1,12 @@
 """Finding countries, places and people in text, from the lexicon's entity data.
 
-All names are compiled into one pattern (longest first, so "North Korea" wins over
-"Korea"). Spaces and hyphens inside a name are interchangeable ("Lee Jae-myung" =
-"Lee Jae Myung"); other spelling variants of known people are matched with rapidfuzz.
-A name written with a capital in the lexicon only counts when written with one in the
-text, so "turkey" or "chad" in lower case are words, not countries.
+Names are indexed by their first word; the text is cut into words once, and at each
+word that starts a known name the longest matching name wins ("North Korea" over
+"Korea"). That is one dictionary look-up per word, whatever the size of the lexicon.
+Spaces and hyphens inside a name are interchangeable ("Lee Jae-myung" = "Lee Jae
+Myung"); other spelling variants of known people are matched with rapidfuzz. A name
+written with a capital in the lexicon only counts when written with one in the text,
+so "turkey" or "chad" in lower case are words, not countries.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from rapidfuzz import fuzz, process
 
 from checker.rules.model import Lexicon
 
+# Words: letters and digits, with inner dots and apostrophes ("U.S.", "d'Ivoire").
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?")
+_POSSESSIVE = ("'s", "’s")
 # Capitalised two-to-four word sequences: candidates for spelling variants of people.
 _NAME_SEQUENCE = regex.compile(r"\b\p{Lu}[\p{Ll}'’]+(?:[\s-]\p{Lu}?[\p{Ll}'’]+){1,3}\b")
 _FUZZY_PERSON_SCORE = 88
@@ -35,35 +40,65 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Gazetteer:
-    """Compiled entity names of a lexicon."""
+class _Name:
+    words: tuple[str, ...]
+    code: str
+    how: str
+    capitalised: bool
 
-    pattern: regex.Pattern[str] | None
-    names: dict[str, tuple[str, str, bool]]
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entity names of a lexicon, indexed by first word."""
+
+    by_first_word: dict[str, tuple[_Name, ...]]
     people: tuple[tuple[str, str], ...]
     country_names: dict[str, str]
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Entity mentions in ``text[start:end]``, in order."""
         stop = len(text) if end is None else end
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, stop)]
         found: list[Mention] = []
-        if self.pattern is not None:
-            for m in self.pattern.finditer(text, start, stop):
-                code, how, capitalised = self.names[_normal(m.group(0))]
-                # "Turkey" is a country, "turkey" a bird: a capitalised name must be written so.
-                if capitalised and not m.group(0)[0].isupper():
-                    continue
-                # A place in capitals ("BEIJING, Nov. 2") is a dateline: where the story
-                # was filed, not where the event happened.
-                dateline = how == "place" and m.group(0).isupper() and len(m.group(0)) > 3
-                found.append(Mention(m.start(), m.end(), code, how, dateline))
-        found.extend(self._fuzzy_people(text, start, stop, found))
-        found.sort(key=lambda x: x.start)
+        i = 0
+        while i < len(words):
+            hit = self._longest_at(text, words, i)
+            if hit is None:
+                i += 1
+                continue
+            mention, used = hit
+            found.append(mention)
+            i += used
+        if self.people:
+            found.extend(self._fuzzy_people(text, start, stop, found))
+            found.sort(key=lambda x: x.start)
         return found
 
+    def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int) -> tuple[Mention, int] | None:
+        candidates = self.by_first_word.get(_key(words[i][2]))
+        if not candidates:
+            return None
+        for name in candidates:  # longest first
+            n = len(name.words)
+            if i + n > len(words):
+                continue
+            if not all(_key(words[i + k][2]) == name.words[k] for k in range(n)):
+                continue
+            # Words of one name are separated by spaces or hyphens only.
+            if any(not _joined(text, words[i + k][1], words[i + k + 1][0]) for k in range(n - 1)):
+                continue
+            first, last = words[i], words[i + n - 1]
+            end = last[1] - _suffix_length(last[2], name.words[-1])
+            surface = text[first[0] : end]
+            if name.capitalised and not surface[:1].isupper():
+                continue
+            # A place in capitals ("BEIJING, Nov. 2") is a dateline: where the story
+            # was filed, not where the event happened.
+            dateline = name.how == "place" and surface.isupper() and len(surface) > 3
+            return Mention(first[0], end, name.code, name.how, dateline), n
+        return None
+
     def _fuzzy_people(self, text: str, start: int, stop: int, known: list[Mention]) -> list[Mention]:
-        if not self.people:
-            return []
         extra = []
         for m in _NAME_SEQUENCE.finditer(text, start, stop):
             if any(k.start < m.end() and m.start() < k.end for k in known):
@@ -79,40 +114,59 @@ class Gazetteer:
 
 
 def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
-    """Compile the entity names of a lexicon (once per run)."""
-    names: dict[str, tuple[str, str, bool]] = {}
+    """Index the entity names of a lexicon (once per run)."""
+    names: dict[tuple[str, ...], _Name] = {}
     for country in lexicon.countries:
         for how, words in (("country", (country.name, *country.aliases)), ("demonym", country.demonyms), ("place", country.places)):
             for word in words:
-                names.setdefault(_normal(word), (country.code, how, word[:1].isupper()))
+                _add(names, word, country.code, how)
     people: list[tuple[str, str]] = []
     for person in lexicon.people:
         for word in (person.name, *person.aliases):
-            names.setdefault(_normal(word), (person.country, "person", word[:1].isupper()))
+            _add(names, word, person.country, "person")
         people.append((_normal(person.name), person.country))
-    if not names:
-        return Gazetteer(None, {}, (), {})
-    alternatives = sorted(names, key=len, reverse=True)
-    body = "|".join(_flexible(name) for name in alternatives)
-    pattern = regex.compile(rf"(?<!\w)(?:{body})(?!\w|['’]\w\w)", regex.IGNORECASE | regex.VERSION0)
-    return Gazetteer(pattern, names, tuple(people), {c.code: c.name for c in lexicon.countries})
+    index: dict[str, list[_Name]] = {}
+    for name in names.values():
+        index.setdefault(name.words[0], []).append(name)
+    ordered = {k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in index.items()}
+    return Gazetteer(ordered, tuple(people), {c.code: c.name for c in lexicon.countries})
+
+
+def _add(names: dict[tuple[str, ...], _Name], word: str, code: str, how: str) -> None:
+    words = tuple(_key(w) for w in _WORD.findall(word))
+    if words and words not in names:
+        names[words] = _Name(words, code, how, word[:1].isupper())
+
+
+def _key(word: str) -> str:
+    """A word as names are indexed: lower case, no possessive, no trailing period
+    unless the word is an abbreviation with inner periods ("U.S.")."""
+    lowered = word.lower().replace("’", "'")
+    for suffix in _POSSESSIVE:
+        if lowered.endswith(suffix) and len(lowered) > 2:
+            lowered = lowered[: -len(suffix)]
+            break
+    if lowered.endswith(".") and "." not in lowered[:-1]:
+        lowered = lowered[:-1]
+    return lowered
+
+
+def _suffix_length(surface: str, key: str) -> int:
+    """How many trailing characters of the surface word are not part of the name."""
+    lowered = surface.lower().replace("’", "'")
+    return len(lowered) - len(key) if lowered.startswith(key) else 0
+
+
+def _joined(text: str, end: int, next_start: int) -> bool:
+    gap = text[end:next_start]
+    return bool(gap) and all(c.isspace() or c in "-‐" for c in gap)
 
 
 def _normal(name: str) -> str:
     return re.sub(r"[\s\-‐]+", " ", name.replace("’", "'")).strip().lower()
 
 
-def _flexible(name: str) -> str:
-    """A name pattern in which spaces and hyphens are interchangeable."""
-    parts = [regex.escape(p).replace("'", "['’]") for p in name.split(" ")]
-    return r"[\s\-‐]+".join(parts)
-
-
 @lru_cache(maxsize=4096)
-def _closest_person_cached(people: tuple[tuple[str, str], ...], name: str) -> str | None:
+def _closest_person(people: tuple[tuple[str, str], ...], name: str) -> str | None:
     best = process.extractOne(name, [p[0] for p in people], scorer=fuzz.ratio, score_cutoff=_FUZZY_PERSON_SCORE)
     return None if best is None else people[best[2]][1]
-
-
-def _closest_person(people: tuple[tuple[str, str], ...], name: str) -> str | None:
-    return _closest_person_cached(people, name)

@@ -48,7 +48,7 @@ from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates_calendar import Frame
 from checker.values.dates_context import keep, looks_ahead
 from checker.values.dates_model import Atom, Env
-from checker.values.dates_patterns import ANCHOR_REACH, anchors, compiled
+from checker.values.dates_patterns import anchors, compiled
 from checker.values.dates_vocab import vocab
 from checker.values.types import DateSpan
 
@@ -111,7 +111,10 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
     order = numeric_order or v.numeric_order
     if order not in NUMERIC_ORDERS:
         raise ValueError(f"numeric_order {order!r}: expected one of {', '.join(NUMERIC_ORDERS)}")
-    env = Env(text, ctx, order, v)
+    # Matching lower-cased text is faster; only when lower-casing keeps every offset.
+    lowered = text.lower()
+    folded = len(lowered) == len(text)
+    env = Env(text, ctx, order, v, lowered if folded else text, folded)
     atoms = _longest(_candidates(env))
     atoms = ranges.merge_ranges(text, ranges.apply_prefixes(text, atoms, v))
     matches: list[ValueMatch] = []
@@ -130,37 +133,50 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
 
 def _candidates(env: Env) -> list[Atom]:
     """Every pattern's matches turned into atoms (overlapping), searched near anchors only."""
-    windows = _windows(env.text)
+    found = _anchors(env.scanned, env.folded)
+    cache: dict[tuple[tuple[str, ...], tuple[int, int]], list[tuple[int, int]]] = {}
     out: list[Atom] = []
-    for name, pattern, kinds in compiled():
+    for name, pattern, kinds, reach in compiled(env.folded):
         handler = HANDLERS[name]
-        stretches = [(0, len(env.text))] if kinds == ("text",) else _union([windows[k] for k in kinds])
+        if kinds == ("text",):
+            stretches = [(0, len(env.text))]
+        else:
+            key = (kinds, reach)
+            if key not in cache:
+                cache[key] = _stretches(env.scanned, sorted(p for k in kinds for p in found[k]), reach)
+            stretches = cache[key]
         for start, end in stretches:
-            for m in pattern.finditer(env.text, start, end):
+            for m in pattern.finditer(env.scanned, start, end):
                 atom = handler(m, env)
                 if atom is not None:
                     out.append(atom)
     return out
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Stretches of text around each kind of anchor where a match can lie.
+def _anchors(text: str, folded: bool) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of anchor occurs (whole words only)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, pattern in anchors(folded).items():
+        # A letter right before means inside a word: "summary" holds no month.
+        out[kind] = [m.span() for m in pattern.finditer(text) if not (m.start() and text[m.start() - 1].isalpha())]
+    return out
+
+
+def _stretches(text: str, spots: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
+    """Disjoint stretches of text around anchors where a match can lie.
 
     A stretch ends on a blank (or the end of the text) so that a pattern's look-ahead at
     the end of a stretch sees what it would see in the whole text.
     """
-    out: dict[str, list[tuple[int, int]]] = {}
-    for kind, pattern in anchors().items():
-        back, ahead = ANCHOR_REACH[kind]
-        spans: list[tuple[int, int]] = []
-        for m in pattern.finditer(text):
-            start, end = max(0, m.start() - back), _blank_after(text, m.end() + ahead)
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-            else:
-                spans.append((start, end))
-        out[kind] = spans
-    return out
+    back, ahead = reach
+    spans: list[tuple[int, int]] = []
+    for spot_start, spot_end in spots:
+        start, end = max(0, spot_start - back), _blank_after(text, spot_end + ahead)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _blank_after(text: str, pos: int) -> int:
@@ -168,19 +184,6 @@ def _blank_after(text: str, pos: int) -> int:
         return len(text)
     found = _BLANK.search(text, pos)
     return found.start() if found else len(text)
-
-
-def _union(groups: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """Merge sorted lists of stretches into one sorted list of disjoint stretches."""
-    if len(groups) == 1:
-        return groups[0]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(s for group in groups for s in group):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _longest(atoms: Sequence[Atom]) -> list[Atom]:

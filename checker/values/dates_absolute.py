@@ -47,7 +47,7 @@ def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
 
 def _day_month_word_ok(m: re.Match[str], env: Env) -> bool:
     """ "may"/"march" written in lower case need a year, "of", "the" or a day that is not bare digits."""
-    word = m["mon"]
+    word = env.written(m, "mon")
     if norm(word) not in env.v.ambiguous_months or not word[0].islower() or m["year"]:
         return True
     between = env.text[m.start("mon"):m.end()].lower() + env.text[m.start():m.start("mon")].lower()
@@ -166,7 +166,7 @@ def lone_month(m: re.Match[str], env: Env) -> Atom | None:
     if m["yshift"]:
         offset = v.period_shift[norm(m["yshift"])]
         return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month))
-    if m["shift"] and norm(m["mon"]) in v.ambiguous_months and m["mon"][0].islower():
+    if m["shift"] and norm(m["mon"]) in v.ambiguous_months and env.written(m, "mon")[0].islower():
         return None  # "this may take longer"
     if m["shift"]:
         step = v.period_shift[norm(m["shift"])]

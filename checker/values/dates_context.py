@@ -18,7 +18,8 @@ _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w'’-]*)")
 _SENTENCE_END = re.compile(r"[.!?;:\n\"“”(]|^$")
 # A sentence ends at . ! ? ; before a capital, or at a line break; a dot after an
 # abbreviation ("Jan.", "Mr.") or an initial ("U.S.") does not end it.
-_SENTENCE_BREAK = re.compile(r"(?P<w>\w+)?(?P<p>[.!?;]+)[\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
+_SENTENCE_BREAK = re.compile(r"(?P<p>[.!?;]+)[\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
+_LAST_WORD = re.compile(r"(\w+)$")
 _NUMERIC_CUES = frozenset({"on", "from", "between", "to", "till", "until", "through", "by", "since", "before",
                            "after"})
 
@@ -134,10 +135,11 @@ def looks_ahead(text: str, pos: int) -> bool:
     """
     window = text[max(0, pos - 150):pos]
     abbreviations = vocab().abbreviations
-    ends = [
-        m.end() for m in _SENTENCE_BREAK.finditer(window)
-        if not (m["p"] == "." and m["w"] and (len(m["w"]) == 1 or m["w"].lower() in abbreviations))
-    ]
+    ends = []
+    for m in _SENTENCE_BREAK.finditer(window):
+        word = _LAST_WORD.search(window, max(0, m.start() - 12), m.start()) if m["p"] == "." else None
+        if word is None or (len(word[1]) > 1 and word[1].lower() not in abbreviations):
+            ends.append(m.end())
     window = window[ends[-1]:] if ends else window
     future_re, past_re = _tense_patterns()
     future = [f.end() for f in future_re.finditer(window)]

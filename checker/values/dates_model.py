@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 from checker.values.base import ScanContext
@@ -28,6 +28,12 @@ class Env:
     ctx: ScanContext
     numeric_order: str
     v: Vocab
+    scanned: str = ""  # the text the patterns run on: ``text`` lower-cased when ``folded``
+    folded: bool = False
+
+    def written(self, m: re.Match[str], group: str) -> str:
+        """A matched group as written in the original text (capitals matter)."""
+        return self.text[m.start(group):m.end(group)]
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Atom:
     ``weak`` names the check an expression must still pass because its words are also
     ordinary words: ``month`` (a lone month), ``weekday`` (a lone weekday), ``numeric``
     ("4/22" needs a cue word), ``year`` (a bare year), ``relday`` ("USA Today"),
-    ``range`` (valid only as the end of a range: "now").
+    ``surname`` ("Theresa May 2019"), ``range`` (valid only as the end of a range: "now").
     """
 
     start: int
@@ -49,10 +55,6 @@ class Atom:
     hedge: str | None = None
     tensed: bool = True  # whether the tense of the sentence can change the days
 
-    def moved(self, start: int | None = None, end: int | None = None) -> "Atom":
-        """The same atom over a wider span of text."""
-        return replace(self, start=self.start if start is None else start, end=self.end if end is None else end)
-
 
 def fixed(start: int, end: int, unit: str, span: Span | None, weak: str | None = None) -> Atom | None:
     """An expression whose days do not depend on the publication date."""
@@ -62,8 +64,8 @@ def fixed(start: int, end: int, unit: str, span: Span | None, weak: str | None =
 
 
 def blocked(start: int, end: int, unit: str) -> Atom:
-    """Words that look like a date but are not a valid one ("Tuesday, Jan. 5, 2026" on a
-    Monday): nothing is produced, and no shorter part of them ("2026") is taken either."""
+    """Words that look like a date but are not a valid one ("Tuesday, Jan. 5, 2026": that
+    day was a Monday): nothing is produced, and no shorter part ("2026") is taken either."""
     return Atom(start, end, unit, lambda frame: None, tensed=False)
 
 

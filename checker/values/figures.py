@@ -8,7 +8,7 @@ match then starts at the hedge, so "approximately 200" is one match with hedge
 from __future__ import annotations
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.hedges import Hedge
+from checker.values.hedges import Hedge, HedgeTable
 from checker.values.types import Interval, Value
 
 # Characters that may sit between a sentence end and the first word of the next one.
@@ -17,10 +17,39 @@ _OPENERS = " \t\"'“‘([«"
 
 def find_hedge(text: str, start: int, ctx: ScanContext) -> tuple[Hedge | None, int]:
     """The hedge ending right before ``text[start:]`` and where the match should start."""
+    # Most figures follow a word that cannot end a hedge ("signed 15"): checking that word
+    # first avoids a regex search per figure.
+    if _word_before(text, start) not in _last_words(ctx.hedges):
+        return None, start
     found = ctx.hedges.before(text, start)
     if found is None:
         return None, start
     return found
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word (letters and dots) before the blanks before ``start``."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return ""  # a hedge is always followed by a blank
+    begin = end
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    return text[begin:end].lower()
+
+
+_LAST_WORDS: dict[int, tuple[HedgeTable, frozenset[str]]] = {}
+
+
+def _last_words(table: HedgeTable) -> frozenset[str]:
+    """The last word of every hedge phrase of ``table`` ("than" for "more than")."""
+    cached = _LAST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, frozenset(phrase.split()[-1] for phrase in table.hedges))
+        _LAST_WORDS[id(table)] = cached
+    return cached[1]
 
 
 def apply_hedge(hedge: Hedge | None, interval: Interval) -> Interval:

@@ -134,7 +134,9 @@ class _Parser:
             return Parsed(i, e, sign * value, step, "multiplicative", scaled), e + 1
         return Parsed(i, e - 1, sign * value, step, "cardinal", scaled, letter), e
 
-    def and_a_half(self, value: float, step: float | None, e: int, scaled: bool) -> tuple[float, float | None, int, bool]:
+    def and_a_half(
+        self, value: float, step: float | None, e: int, scaled: bool
+    ) -> tuple[float, float | None, int, bool]:
         """Add "and a half" (of the last scale) and a scale that may follow it."""
         unit = self.last_scale(e)
         after = e + 2
@@ -231,7 +233,8 @@ class _Parser:
         if self.kind(e) in _SMALL and self.sep(e) in ("space", "joiner"):
             tail = self.small(e)
             joined = self.sep(e) != "joiner" or (tail is not None and tail.value > 0)
-            if tail is not None and tail.step is None and tail.value < 100 and joined and self.kind(tail.end) != "hundred":
+            whole = tail is not None and tail.step is None and tail.value < 100
+            if tail is not None and whole and joined and self.kind(tail.end) != "hundred":
                 return _Part(value + tail.value, tail.end, step, tail.ends)
         return _Part(value, e, step, "hundred")
 
@@ -249,7 +252,8 @@ class _Parser:
             part = _Part(tok.value, j + 1, None, tok.kind)
         else:
             return None
-        if self.kind(part.end) == "dozen" and self.sep(part.end) == "space" and self.t[part.end - 1].letter_scale is None:
+        glued_letter = self.t[part.end - 1].letter_scale is not None
+        if self.kind(part.end) == "dozen" and self.sep(part.end) == "space" and not glued_letter:
             step = part.step * 12 if part.step else None
             return _Part(part.value * 12, part.end + 1, step, "dozen")
         return part

@@ -1,11 +1,11 @@
 """Number phrases: the one reader of "a number with an optional scale" that every value
 parser shares (plain numbers, money, percentages, durations).
 
-One compiled pattern finds *runs* of number tokens ("2.14 trillion", "twenty-one",
-"3 hundred and 21", "$10m" without the sign); :mod:`checker.values.numgrammar` splits a
-run into numbers; this module then drops what the surrounding characters show is not a
-quantity: parts of identifiers ("COVID-19", "192.168.1.2", "5/17/2018", "10:30", URLs),
-and reads a sign glued to the digits ("-0.3").
+One compiled pattern (:mod:`checker.values.numpatterns`) finds *runs* of number tokens
+("2.14 trillion", "twenty-one", "3 hundred and 21", "$10m" without the sign);
+:mod:`checker.values.numgrammar` splits a run into numbers; this module then drops what
+the surrounding characters show is not a quantity: parts of identifiers ("COVID-19",
+"192.168.1.2", "5/17/2018", "10:30", URLs), and reads a sign glued to the digits ("-0.3").
 
 The phrases of a text are computed once and shared by the finders (the cache holds the
 last few texts), so a full scan reads the numbers of a text once.
@@ -20,33 +20,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.numgrammar import Tok, parse_run
-from checker.values.numlex import NumberLexicon, alternation, lexicon
+from checker.values.numlex import NumberLexicon, lexicon
+from checker.values.numpatterns import number_patterns
 from checker.values.types import Interval
 
-# Digit groups: commas, no-break/thin spaces, or plain spaces (SI style "1 234 567");
-# a group is exactly three digits, so "423 0000" stays two numbers.
-_DIGITS = (
-    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d{1,3}(?: \d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?"
-    r"|(?<!\w)\.\d+"  # ".08"; after a letter the dot ends an abbreviation ("Rs.20")
-)
 _GROUP_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _DIGIT_RUN = re.compile(r"\d+")
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
-# Characters that glue a figure into something else when they touch it on the left
-# ("%2D9114", "a/b", "10:30", "+1-222", "#1", "x=5"); a dot glues only after a digit
-# ("1.2.3"). Letters are not among them: a figure glued to letters ("G20", "USD115",
-# "10km", "Rs.20") is still read, marked ``glued``, so that money can accept "USD115" and
-# every other finder can reject "G20".
-_LEFT_GLUE = r"\d_,'’%/:#+=&@?\\"
 _DASHES = "-–—−"
 # Anchors of web addresses and e-mail addresses; the whole blank-free stretch around
 # one is not prose, so no figure is read inside it.
 _ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
 _ADDRESS_ANCHORS = ("://", "@", "www.", "WWW.", "Www.")
+_NON_BLANKS = re.compile(r"\S*")
+_ADDRESS_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -91,63 +79,6 @@ def rounding_interval(value: float, step: float | None) -> Interval:
     return Interval(value - step / 2, value + step / 2)
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    range_link: re.Pattern[str]  # what joins the two ends of a range ("to $")
-    digit_starts: re.Pattern[str]  # where a run may start with a digit
-    word_starts: re.Pattern[str]  # where a run may start with a word
-    word_starts_lower: re.Pattern[str]  # the same, case-sensitive, for lower-cased text
-    run: re.Pattern[str]  # a whole run, matched at one of those starts
-    token: re.Pattern[str]  # one token (with the separator before it) inside a run
-
-
-def _word_pattern(words: list[str]) -> str:
-    """Whole words only; "one's" (a pronoun's possessive) is not the number one."""
-    return rf"(?:{alternation(words)})(?![\w])(?!['’]\w)"
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    lex = lexicon()
-    suffix = alternation([*lex.ordinal_suffixes])
-    glued = alternation([*lex.words_of("scale"), *lex.glued_scales])
-    letters = alternation([*lex.letter_scales])
-    # A known ending (ordinal suffix, glued scale, unit letter) must end the word; any
-    # other letters may touch the digits and are left for the finders to judge.
-    digit_token = rf"(?:{_DIGITS})(?:(?:{suffix}|{glued}|{letters})(?![\w])|(?![\d_]))"
-    all_words = [w for w in lex.words if w not in lex.glued_scales]
-    start_words = lex.words_of("unit", "teen", "tens", "ordinal", "scale_ordinal", "multiplicative")
-    big = alternation(lex.words_of("hundred", "scale", "dozen"))
-    scales = alternation(lex.words_of("scale", "dozen"))
-    number_ahead = rf"(?=\s++(?:{_DIGITS}|{alternation(start_words)})\b)"
-    articles = alternation(lex.words_of("article"))
-    # Words, unlike digits, must not touch a letter on the left ("someone" holds no "one").
-    word_start = (
-        rf"(?<![\w.{_LEFT_GLUE}])(?:{_word_pattern(start_words)}"
-        rf"|(?:{alternation(lex.words_of('article'))})(?=\s++(?:{big})\b)"
-        rf"|(?:{alternation(lex.words_of('half'))})(?=\s++(?:(?:{articles})\s++)?(?:{scales})\b)"
-        rf"|(?:{alternation(lex.words_of('hundred'))})(?=\s++(?:{alternation(lex.words_of('scale'))})\b)"
-        rf"|(?:{alternation(lex.words_of('sign'))}){number_ahead})"
-    )
-    start = rf"(?<![{_LEFT_GLUE}])(?<![\d.]\.)(?:{digit_token})|{word_start}"
-    token = rf"{digit_token}|{_word_pattern(all_words)}"
-    separator = rf"(?:\s*+-\s*+|\s++(?:(?:{alternation(lex.joiners)})\s++)?)"
-    run = re.compile(rf"(?:{start})(?:{separator}(?:{token}))*+", re.IGNORECASE)
-    # A pattern that opens with a plain character class lets the regex engine skip ahead
-    # fast; the lookbehind after the first character then checks its left neighbour.
-    digit_starts = re.compile(rf"\d(?<![{_LEFT_GLUE}]\d)(?<![\d.]\.\d)|\.(?=\d)(?<![\w.{_LEFT_GLUE}]\.)")
-    token_re = re.compile(
-        rf"(?P<sep>{separator})?(?:(?P<num>{_DIGITS})(?:(?:(?P<suffix>{suffix})|(?P<glued>{glued})|(?P<letter>{letters}))(?![\w])|(?![\d_]))"
-        rf"|(?P<word>{_word_pattern(all_words)}))",
-        re.IGNORECASE,
-    )
-    range_link = re.compile(
-        rf"\s*(?:-|–|—|{alternation(lex.range_words)})\s*(?P<sign>[A-Z]{{0,3}}\$|[€£¥₩])?\s*$", re.IGNORECASE
-    )
-    return _Patterns(range_link, digit_starts, re.compile(word_start, re.IGNORECASE), re.compile(word_start), run,
-                     token_re)
-
-
 def number_phrases(text: str) -> tuple[NumberPhrase, ...]:
     """Every number phrase of ``text``, in reading order (cached for the last texts)."""
     return _number_phrases(text)
@@ -155,14 +86,17 @@ def number_phrases(text: str) -> tuple[NumberPhrase, ...]:
 
 @lru_cache(maxsize=8)
 def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
-    pats, lex = _patterns(), lexicon()
+    pats, lex = number_patterns(), lexicon()
     protected = _addresses(text)
     phrases: list[NumberPhrase] = []
     # Case-insensitive matching is slow; lower-casing first is faster, but only safe for
     # offsets when it keeps every character a single character (it does for almost all).
     lowered = text.lower()
-    words = pats.word_starts_lower.finditer(lowered) if len(lowered) == len(text) else pats.word_starts.finditer(text)
-    starts = sorted([m.start() for m in pats.digit_starts.finditer(text)] + [m.start() for m in words])
+    if len(lowered) == len(text):
+        word_hits = pats.word_starts_lower.finditer(lowered)
+    else:
+        word_hits = pats.word_starts.finditer(text)
+    starts = sorted([m.start() for m in pats.digit_starts.finditer(text)] + [m.start() for m in word_hits])
     covered = -1
     for pos in starts:
         if pos < covered or (protected and _inside(protected, pos)):
@@ -200,13 +134,11 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     for m in _ADDRESS.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
-        a = m.start()
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        b = m.end()
-        while b < len(text) and not text[b].isspace():
-            b += 1
-        spans.append((a, b))
+        # Addresses are short: look back a bounded stretch, so a text is read in linear time.
+        floor = max(0, m.start() - _ADDRESS_REACH)
+        a = max(floor - 1, *(text.rfind(blank, floor, m.start()) for blank in " \t\n\r")) + 1
+        rest = _NON_BLANKS.match(text, m.end())
+        spans.append((a, rest.end() if rest else m.end()))
     return spans
 
 
@@ -249,7 +181,8 @@ def _digit_tokens(text: str, m: re.Match[str], sep: str, lex: NumberLexicon, fir
         # "March 5 300 people": a date then a count, not 5,300.
         out: list[Tok] = []
         for k, piece in enumerate(_DIGIT_RUN.finditer(raw)):
-            out.append(Tok("digits", float(piece.group()), a + piece.start(), a + piece.end(), sep if k == 0 else "space"))
+            start, end = a + piece.start(), a + piece.end()
+            out.append(Tok("digits", float(piece.group()), start, end, sep if k == 0 else "space"))
         return out
     digits = _GROUP_SEPARATORS.sub("", raw)
     decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
@@ -302,7 +235,7 @@ def _mark_pending(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
         here, nxt = out[k], out[k + 1]
         if here.scaled or not nxt.scaled or here.form != "cardinal" or nxt.start - here.end > 8:
             continue
-        link = _patterns().range_link.match(text, here.end, nxt.start)
+        link = number_patterns().range_link.match(text, here.end, nxt.start)
         if link is None:
             continue
         # A range repeats its own sign ("$2 to $3 billion"); "HK$10 and A$5 million" is

@@ -10,18 +10,29 @@ contradictions, and only those, are found.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
-PAIRS = [
-    ("India", "Japan", "Tokyo", "Indian", "Japanese"),
-    ("Kenya", "Tanzania", "Dodoma", "Kenyan", "Tanzanian"),
-    ("Brazil", "Argentina", "Buenos Aires", "Brazilian", "Argentine"),
-    ("France", "Germany", "Berlin", "French", "German"),
-    ("Mexico", "Canada", "Ottawa", "Mexican", "Canadian"),
-    ("Egypt", "Saudi Arabia", "Riyadh", "Egyptian", "Saudi"),
-]
+import yaml
+
+ENTITIES = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "entities.yaml"
+COUNTRIES = 70
+
+
+def countries() -> list[tuple[str, str, str]]:
+    """(name, demonym, city) of the first countries in the shipped lexicon that have both."""
+    data = yaml.safe_load(ENTITIES.read_text(encoding="utf-8"))["countries"]
+    found = []
+    for code in sorted(data):
+        spec = data[code]
+        if spec.get("demonyms") and spec.get("places") and code != "EU":
+            found.append((spec["name"], spec["demonyms"][0], spec["places"][0]))
+    return found[:COUNTRIES]
+
+
 FILLER = [
     "Analysts said the relationship had seen ups and downs over the past {n} years.",
     "The {adj} economy grew {p} percent last quarter, according to official data.",
@@ -31,6 +42,10 @@ FILLER = [
     "The leaders also discussed climate policy, energy security and digital trade rules.",
     "Some {n} journalists covered the event, organisers said.",
     "Observers noted that the visit came at a sensitive time for the region.",
+    "The visit was widely covered by national broadcasters and newspapers.",
+    "Both sides stressed the importance of dialogue and mutual respect.",
+    "Business groups welcomed the outcome and called for closer cooperation.",
+    "Security was tight around the venue throughout the day.",
 ]
 
 
@@ -51,12 +66,24 @@ class Story:
 
 
 def stories(count: int, seed: int = 7) -> list[Story]:
-    """``count`` stories with random but reproducible facts."""
+    """``count`` stories with random but reproducible facts.
+
+    Every story is a different pair of countries (so trade keys never collide), and the
+    visits one country hosts are 120 days apart (so they are different occasions).
+    """
     rng = random.Random(seed)
+    nations = countries()
+    pairs = list(itertools.combinations(range(len(nations)), 2))
+    rng.shuffle(pairs)
+    hosted: dict[int, int] = {}
     result = []
     for i in range(count):
-        guest, host, city, guest_adj, host_adj = PAIRS[i % len(PAIRS)]
-        talks = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 700))
+        host_i, guest_i = pairs[i % len(pairs)]
+        host, host_adj, city = nations[host_i]
+        guest, guest_adj, _ = nations[guest_i]
+        visit = hosted.get(host_i, 0)
+        hosted[host_i] = visit + 1
+        talks = dt.date(2000, 1, 3) + dt.timedelta(days=visit * 120 + host_i % 7)
         result.append(
             Story(i, guest, host, city, guest_adj, host_adj, talks, rng.randrange(3, 30), rng.randrange(5, 40) * 10, round(rng.uniform(5, 90), 1))
         )
@@ -71,7 +98,7 @@ def article_text(story: Story, rng: random.Random, documents: int | None = None)
         f"The {story.guest_adj} leader held talks with the {story.host_adj} president in {story.city} on {day}.",
         f"After the talks, the two sides signed {docs} cooperation documents covering trade and energy.",
         f"A delegation of about {story.delegation} business leaders accompanied the state visit to {story.host}.",
-        f"Trade between {story.guest} and {story.host} reached ${story.trade_billion} billion in 2023.",
+        f"Trade between {story.guest} and {story.host} reached ${story.trade_billion} billion in {story.talks.year - 1}.",
     ]
     rng.shuffle(facts)
     filler = [

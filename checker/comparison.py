@@ -38,11 +38,17 @@ class Comparator:
         """True when the values cannot both be true and nothing in the rule explains it."""
         if a is b or self.verdict(a.value, b.value) is not Compat.INCOMPATIBLE:
             return False
-        if self.rule.same_event_within_days is not None and _days_apart(a.value, b.value) > self.rule.same_event_within_days:
+        if self.rule.same_event_within_days is not None and self._different_occasions(a, b):
             return False
         if self.rule.cumulative:
             return self._shrinks(a, b) or self._shrinks(b, a)
         return True
+
+    def _different_occasions(self, a: _BucketLike, b: _BucketLike) -> bool:
+        """Two dates too far apart to be the same occasion ("May 6" vs "August 11")."""
+        if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
+            return _days_apart(a.value, b.value) > (self.rule.same_event_within_days or 0)
+        return False
 
     def superseded(self, old: _BucketLike, new: _BucketLike) -> bool:
         """A cumulative value that a later, larger value replaced."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 from checker.independence import attributed_source, find_duplicates
@@ -43,14 +43,43 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
         if claim.key is not None:
             groups[(claim.type, claim.key)].append(claim)
     findings: list[Finding] = []
+    set_aside: dict[str, str] = {}
     for (claim_type, key), members in sorted(groups.items()):
         rule = ruleset.by_id(members[0].rule)
         if rule is None:
             continue
         comparator = Comparator(rule, ruleset.lexicon.rates)
-        findings.extend(_compare_key(rule, key, members, comparator, claim_source))
+        for occasion_key, occasion in _occasions(rule, key, members, set_aside):
+            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, claim_source))
     findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.type, f.key, f.id))
-    return Report(tuple(sorted(articles, key=lambda a: a.id)), tuple(all_claims), tuple(findings), duplicates)
+    final_claims = tuple(replace(c, note=set_aside[c.id]) if c.id in set_aside else c for c in all_claims)
+    return Report(tuple(sorted(articles, key=lambda a: a.id)), final_claims, tuple(findings), duplicates)
+
+
+def _occasions(rule: Rule, key: str, claims: list[Claim], set_aside: dict[str, str]) -> list[tuple[str, list[Claim]]]:
+    """Split one key's claims into occasions by article date (``same_event_within_days``).
+
+    Reports of one visit are published within days of each other; dated claims further
+    apart than the window belong to different visits. Dates are judged by their own
+    values instead (see Comparator), so date rules are not split here. An undated claim
+    joins the only occasion there is; with several it cannot be placed and is set aside.
+    """
+    window = rule.same_event_within_days
+    if window is None or rule.kind == "date":
+        return [(key, claims)]
+    dated = sorted((c for c in claims if c.as_of is not None), key=lambda c: (c.as_of, c.id))
+    undated = [c for c in claims if c.as_of is None]
+    clusters: list[list[Claim]] = []
+    for claim in dated:
+        if clusters and (claim.as_of - clusters[-1][-1].as_of).days <= window:  # type: ignore[operator]
+            clusters[-1].append(claim)
+        else:
+            clusters.append([claim])
+    if len(clusters) <= 1:
+        return [(key, (clusters[0] if clusters else []) + undated)]
+    for claim in undated:
+        set_aside[claim.id] = f"undated, and the key has {len(clusters)} occasions in time: which one it is about is unclear"
+    return [(f"{key} / reported {cluster[0].as_of:%Y-%m}", cluster) for cluster in clusters]
 
 
 def _compare_key(

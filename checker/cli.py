@@ -11,12 +11,18 @@ from typing import Sequence
 from checker import __version__
 from checker.config import FAIL_LEVELS, Settings, load_settings
 from checker.errors import CheckerError, ErrorList, ExitCode
-from checker.pipeline import check_paths
+from checker.corpus import load_corpus
+from checker.errors import UsageError
+from checker.explain import explain
+from checker.pipeline import check, check_paths
+from checker.rules.examples import ExampleResult, run_rule_examples
+from checker.rules.model import RuleSet
 from checker.report import FORMATS
 from checker.report.csv_format import claims_frame
 from checker.report.output import write_reports
 from checker.report.serialize import report_to_data
 from checker.rules.loader import load_rules
+from tabulate import tabulate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
     listing = rule_commands.add_parser("list", help="table of rules, claim types and severities")
     listing.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
+    testing = rule_commands.add_parser("test", help="run every rule's examples")
+    testing.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
+
+    explain = commands.add_parser("explain", help="why a claim or finding (by id) is what it is")
+    explain.add_argument("id", help="a claim id or finding id from findings.json")
+    _corpus_options(explain)
     return parser
 
 
@@ -90,6 +102,8 @@ def _dispatch(args: argparse.Namespace) -> ExitCode:
         return _run(args)
     if args.command == "claims":
         return _claims(args)
+    if args.command == "explain":
+        return _explain(args)
     return _rules(args)
 
 
@@ -143,9 +157,18 @@ def _claims(args: argparse.Namespace) -> ExitCode:
     if args.article:
         frame = frame[frame["article"].isin(args.article)]
     columns = ["article", "line", "type", "key", "text", "value"]
-    from tabulate import tabulate
-
     print(tabulate(frame[columns].fillna("").values.tolist(), headers=columns, tablefmt="simple"))
+    return ExitCode.OK
+
+
+def _explain(args: argparse.Namespace) -> ExitCode:
+    settings = _settings(args)
+    ruleset = load_rules(Path(settings.rules))
+    corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
+    text = explain(check(corpus, ruleset), ruleset, args.id)
+    if text is None:
+        raise UsageError(f"no claim or finding with id '{args.id}'", hint="ids are in findings.json and claims.csv")
+    print(text)
     return ExitCode.OK
 
 
@@ -155,14 +178,32 @@ def _rules(args: argparse.Namespace) -> ExitCode:
     if args.rules_command == "validate":
         print(f"{len(ruleset.rules)} rule file(s) in {ruleset.root}: no problems")
         return ExitCode.OK
-    from tabulate import tabulate
-
+    if args.rules_command == "test":
+        return _rules_test(ruleset)
     rows = [
         [r.id, r.type, r.kind, ", ".join(r.key) or "-", r.severity["contradiction"], r.severity["single_source"], r.severity["agreement"]]
         for r in ruleset.rules
     ]
     print(tabulate(rows, headers=["rule", "type", "value", "key", "contradiction", "single source", "agreement"]))
     return ExitCode.OK
+
+
+def _rules_test(ruleset: RuleSet) -> ExitCode:
+    failures: list[ExampleResult] = []
+    passed = 0
+    for rule in ruleset.rules:
+        marks = []
+        for result in run_rule_examples(ruleset, rule):
+            marks.append("." if result.passed else "F")
+            if result.passed:
+                passed += 1
+            else:
+                failures.append(result)
+        print(f"{rule.path} {''.join(marks)}")
+    for result in failures:
+        print(f"FAILED {result.location} {result.name}: {result.message}")
+    print(f"{passed} passed, {len(failures)} failed")
+    return ExitCode.FINDINGS if failures else ExitCode.OK
 
 
 if __name__ == "__main__":

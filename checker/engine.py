@@ -130,7 +130,7 @@ def _components(indices: list[int], compatible: list[list[bool]]) -> list[list[i
 
 
 def _group(buckets: list[_Bucket], indices: list[int], claim_source: Mapping[str, str]) -> FindingGroup:
-    claims = sorted((c for i in indices for c in buckets[i].claims), key=lambda c: c.id)
+    claims = sorted((c for i in indices for c in buckets[i].claims), key=lambda c: (c.article, c.start, c.rule))
     best = min(indices, key=lambda i: (Comparator.width(buckets[i].value), i))
     return FindingGroup(
         value=buckets[best].value.display(),  # type: ignore[attr-defined]

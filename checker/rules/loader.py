@@ -52,14 +52,19 @@ def load_rules(root: Path) -> RuleSet:
             continue
         rule, problems = compile_rule(doc)
         errors.extend(problems)
-        if rule is None:
-            continue
-        for attr, value in (("id", rule.id), ("type", rule.type)):
+        # Ids are checked even for a rule with other problems, so all show in one pass.
+        data = doc.data if isinstance(doc.data, dict) else {}
+        for attr in ("id", "type"):
+            value = data.get(attr)
+            if not isinstance(value, str):
+                continue
             key = f"{attr}:{value}"
             if key in seen:
                 errors.append(RuleError(f"duplicate rule {attr} '{value}' (also in {seen[key]})", doc.location((attr,))))
             else:
                 seen[key] = shown
+        if rule is None:
+            continue
         rules.append(rule)
     if not files:
         errors.append(RuleError("no rule files (*.yaml) in the rules folder", Location(shown_root)))

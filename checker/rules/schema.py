@@ -13,12 +13,12 @@ from importlib import resources
 from typing import Any, Iterator
 
 import jsonschema
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from checker.errors import RuleError
 from checker.rules.located import DocPath, LocatedDocument
 
-_SUGGEST_SCORE = 70
+_SUGGEST_SCORE = 60
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +78,7 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[DocPath, str]]
 
 
 def _suggestion(word: str, options: list[str]) -> str:
-    guess = process.extractOne(word, options, score_cutoff=_SUGGEST_SCORE)
+    guess = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=_SUGGEST_SCORE)
     return f" (did you mean '{guess[0]}'?)" if guess else ""
 
 

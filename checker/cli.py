@@ -19,7 +19,10 @@ from checker.rules.examples import ExampleResult, run_rule_examples
 from checker.rules.model import RuleSet
 from checker.report import FORMATS
 from checker.report.csv_format import claims_frame
-from checker.report.output import write_reports
+from checker.baseline import apply_baseline, entries_from_findings, load_baseline, render_baseline
+from checker.diff import diff_markdown, load_findings
+from checker.pipeline import Progress
+from checker.report.output import stdout_formats, write_reports, write_text_atomic
 from checker.report.serialize import report_to_data
 from checker.rules.loader import load_rules
 from tabulate import tabulate
@@ -37,7 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="output folder (default: reports)")
     run.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 when findings at this severity or above exist (default: error)")
     run.add_argument("--format", help=f"comma list of output formats: {', '.join(FORMATS)} (default: all)")
-    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
+    run.add_argument("--baseline", metavar="FILE", help="findings recorded in FILE are accepted: reported, but not failing")
+    run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE as accepted")
+    run.add_argument("--reason", help="with --write-baseline: why these findings are accepted")
 
     claims = commands.add_parser("claims", help="print the extracted claims as a table")
     _corpus_options(claims)
@@ -52,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
     testing = rule_commands.add_parser("test", help="run every rule's examples")
     testing.add_argument("dir", nargs="?", default=None, help="rules folder (default: rules)")
+
+    diff = commands.add_parser("diff", help="new and resolved findings between two findings.json files, as Markdown")
+    diff.add_argument("old", help="findings.json of the earlier run")
+    diff.add_argument("new", help="findings.json of the later run")
 
     explain = commands.add_parser("explain", help="why a claim or finding (by id) is what it is")
     explain.add_argument("id", help="a claim id or finding id from findings.json")
@@ -104,6 +114,9 @@ def _dispatch(args: argparse.Namespace) -> ExitCode:
         return _claims(args)
     if args.command == "explain":
         return _explain(args)
+    if args.command == "diff":
+        print(diff_markdown(load_findings(Path(args.old)), load_findings(Path(args.new))), end="")
+        return ExitCode.OK
     return _rules(args)
 
 
@@ -114,17 +127,32 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _run(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
-    report = check_paths(
-        Path(settings.articles),
-        Path(settings.rules),
-        max_article_bytes=settings.max_article_bytes,
-        follow_symlinks=settings.follow_symlinks,
-    )
+    if args.reason and not args.write_baseline:
+        raise UsageError("--reason goes with --write-baseline")
+    ruleset = load_rules(Path(settings.rules))
+    baseline = load_baseline(Path(args.baseline)) if args.baseline else None
+    corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
+    report = check(corpus, ruleset, progress=None if args.quiet else _progress_bar(len(corpus)))
     data = report_to_data(report)
+    if args.write_baseline:
+        baseline = entries_from_findings(data, args.reason)
+        write_text_atomic(Path(args.write_baseline), render_baseline(baseline))
+    if baseline is not None:
+        data = apply_baseline(data, baseline)
     written = write_reports(data, Path(settings.out), settings.formats)
+    print(stdout_formats(data, settings.formats), end="")
     if not args.quiet:
         _print_summary(data, written)
     return _exit_code(data, settings.fail_on)
+
+
+def _progress_bar(total: int) -> Progress | None:
+    """A progress bar on stderr for long runs in a terminal; nothing otherwise."""
+    if total < 200 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, total=total, desc="articles", unit="art", file=sys.stderr, leave=False)
 
 
 def _print_summary(data: dict, written: list[Path]) -> None:
@@ -136,7 +164,14 @@ def _print_summary(data: dict, written: list[Path]) -> None:
     )
     for finding in data["findings"]:
         if finding["kind"] == "contradiction":
-            print(f"  {finding['severity'].upper()} {finding['message']}")
+            accepted = " (baselined)" if finding.get("baselined") else ""
+            print(f"  {finding['severity'].upper()}{accepted} {finding['message']}")
+    if "baseline" in data:
+        b = data["baseline"]
+        print(
+            f"baseline: {len(b['new'])} new, {len(b['baselined'])} baselined, "
+            f"{len(b['resolved'])} resolved, {len(b['stale'])} stale entr{'y' if len(b['stale']) == 1 else 'ies'}"
+        )
     print("reports: " + ", ".join(str(p) for p in written))
 
 
@@ -144,7 +179,7 @@ def _exit_code(data: dict, fail_on: str) -> ExitCode:
     if fail_on == "never":
         return ExitCode.OK
     levels = ("error",) if fail_on == "error" else ("error", "warning")
-    failing = any(f["severity"] in levels for f in data["findings"])
+    failing = any(f["severity"] in levels and not f.get("baselined") for f in data["findings"])
     return ExitCode.FINDINGS if failing else ExitCode.OK
 
 

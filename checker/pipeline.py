@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from checker.corpus import load_corpus
 from checker.engine import build_report
@@ -13,18 +13,22 @@ from checker.rules.loader import load_rules
 from checker.rules.model import RuleSet
 
 
-def extract_all(articles: Sequence[Article], ruleset: RuleSet) -> list[Claim]:
+Progress = Callable[[Iterable[Article]], Iterable[Article]]
+
+
+def extract_all(articles: Sequence[Article], ruleset: RuleSet, progress: Progress | None = None) -> list[Claim]:
     """Every claim of every article (a per-article map: articles are independent)."""
     extractor = Extractor(ruleset)
     claims: list[Claim] = []
-    for article in articles:
+    for article in progress(articles) if progress else articles:
         claims.extend(extractor.extract(article))
     return claims
 
 
-def check(articles: Sequence[Article], ruleset: RuleSet) -> Report:
-    """Extract and compare: the report for a loaded corpus."""
-    return build_report(articles, extract_all(articles, ruleset), ruleset)
+def check(articles: Sequence[Article], ruleset: RuleSet, progress: Progress | None = None) -> Report:
+    """Extract and compare: the report for a loaded corpus. ``progress`` wraps the
+    article loop (a progress bar), and changes nothing else."""
+    return build_report(articles, extract_all(articles, ruleset, progress), ruleset)
 
 
 def check_paths(articles: Path, rules: Path, *, max_article_bytes: int, follow_symlinks: bool = False) -> Report:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,6 +29,6 @@ def claims_frame(data: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def render(data: dict[str, Any]) -> str:
+def render(data: dict[str, Any], *, out: Path | None = None) -> str:
     """CSV text with a header row; Unix line endings, so it is byte-stable."""
     return claims_frame(data).to_csv(index=False, lineterminator="\n")

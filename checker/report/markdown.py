@@ -7,6 +7,7 @@ the remaining rows are cut and counted.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tabulate import tabulate
@@ -15,7 +16,7 @@ FILENAME = "report.md"
 MAX_CHARS = 60_000
 
 
-def render(data: dict[str, Any]) -> str:
+def render(data: dict[str, Any], *, out: Path | None = None) -> str:
     """The Markdown report for a findings document."""
     claims = {c["id"]: c for c in data["claims"]}
     sources = {a["id"]: a["source"] for a in data["articles"]}
@@ -52,7 +53,14 @@ def _header(data: dict[str, Any]) -> str:
         headers=["articles", "claims", "contradictions", "single source", "agreements", "claims not compared"],
         tablefmt="github",
     )
-    return f"# Consistency report\n\n{table}\n"
+    text = f"# Consistency report\n\n{table}\n"
+    if "baseline" in data:
+        b = data["baseline"]
+        text += (
+            f"\nBaseline: {len(b['new'])} new finding(s), {len(b['baselined'])} accepted, "
+            f"{len(b['resolved'])} resolved, {len(b['stale'])} stale entr{'y' if len(b['stale']) == 1 else 'ies'}.\n"
+        )
+    return text
 
 
 def _cell(text: str) -> str:
@@ -71,7 +79,8 @@ def _contradiction(f: dict[str, Any], claims: dict[str, Any], sources: dict[str,
     columns = [[_evidence(claims[c], sources, paths) for c in g["claims"]] for g in f["groups"]]
     rows = [[col[i] if i < len(col) else "" for col in columns] for i in range(max(len(c) for c in columns))]
     table = tabulate(rows, headers=headers, tablefmt="github")
-    return f"\n### {f['severity'].upper()}: {_cell(f['type'])} — {_cell(f['key'])}\n\n{_cell(f['message'])}\n\n{table}\n\n<sub>rule `{f['rule']}` · id `{f['id']}`</sub>\n"
+    accepted = " (accepted in baseline)" if f.get("baselined") else ""
+    return f"\n### {f['severity'].upper()}{accepted}: {_cell(f['type'])} — {_cell(f['key'])}\n\n{_cell(f['message'])}\n\n{table}\n\n<sub>rule `{f['rule']}` · id `{f['id']}`</sub>\n"
 
 
 def _single(f: dict[str, Any], claims: dict[str, Any], sources: dict[str, str], paths: dict[str, str]) -> str:

@@ -48,11 +48,10 @@ from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates_calendar import Frame
 from checker.values.dates_context import keep, looks_ahead
 from checker.values.dates_model import Atom, Env
-from checker.values.dates_patterns import anchors, compiled
+from checker.values.dates_sites import find_matches
 from checker.values.dates_vocab import vocab
 from checker.values.types import DateSpan
 
-_BLANK = re.compile(r"\s")
 NUMERIC_ORDERS = ("ambiguous", "mdy", "dmy")
 
 Handler = Callable[[re.Match[str], Env], "Atom | None"]
@@ -131,68 +130,24 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
     return matches
 
 
-def _candidates(env: Env) -> list[Atom]:
-    """Every pattern's matches turned into atoms (overlapping), searched near anchors only."""
-    found = _anchors(env.scanned, env.folded)
-    cache: dict[tuple[tuple[str, ...], tuple[int, int]], list[tuple[int, int]]] = {}
-    out: list[Atom] = []
-    for name, pattern, kinds, reach in compiled(env.folded):
-        handler = HANDLERS[name]
-        if kinds == ("text",):
-            stretches = [(0, len(env.text))]
-        else:
-            key = (kinds, reach)
-            if key not in cache:
-                cache[key] = _stretches(env.scanned, sorted(p for k in kinds for p in found[k]), reach)
-            stretches = cache[key]
-        for start, end in stretches:
-            for m in pattern.finditer(env.scanned, start, end):
-                atom = handler(m, env)
-                if atom is not None:
-                    out.append(atom)
+def _candidates(env: Env) -> list[tuple[int, Atom]]:
+    """Every pattern's matches turned into atoms (overlapping), with the pattern's order."""
+    out: list[tuple[int, Atom]] = []
+    for order, name, m in find_matches(env.scanned, env.folded):
+        atom = HANDLERS[name](m, env)
+        if atom is not None:
+            out.append((order, atom))
     return out
 
 
-def _anchors(text: str, folded: bool) -> dict[str, list[tuple[int, int]]]:
-    """Where each kind of anchor occurs (whole words only)."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for kind, pattern in anchors(folded).items():
-        # A letter right before means inside a word: "summary" holds no month.
-        out[kind] = [m.span() for m in pattern.finditer(text) if not (m.start() and text[m.start() - 1].isalpha())]
-    return out
-
-
-def _stretches(text: str, spots: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
-    """Disjoint stretches of text around anchors where a match can lie.
-
-    A stretch ends on a blank (or the end of the text) so that a pattern's look-ahead at
-    the end of a stretch sees what it would see in the whole text.
-    """
-    back, ahead = reach
-    spans: list[tuple[int, int]] = []
-    for spot_start, spot_end in spots:
-        start, end = max(0, spot_start - back), _blank_after(text, spot_end + ahead)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
-    return spans
-
-
-def _blank_after(text: str, pos: int) -> int:
-    if pos >= len(text):
-        return len(text)
-    found = _BLANK.search(text, pos)
-    return found.start() if found else len(text)
-
-
-def _longest(atoms: Sequence[Atom]) -> list[Atom]:
-    """Keep the longest of overlapping atoms (the earlier one on a tie), in text order."""
-    ranked = sorted(atoms, key=lambda a: (-(a.end - a.start), a.start))
+def _longest(atoms: Sequence[tuple[int, Atom]]) -> list[Atom]:
+    """Keep the longest of overlapping atoms (the earlier one on a tie, then the earlier
+    pattern), in text order."""
+    ranked = sorted(atoms, key=lambda pair: (pair[1].start - pair[1].end, pair[1].start, pair[0]))
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Atom] = []
-    for atom in ranked:
+    for _, atom in ranked:
         i = bisect.bisect_right(starts, atom.start)
         if (i > 0 and ends[i - 1] > atom.start) or (i < len(starts) and starts[i] < atom.end):
             continue

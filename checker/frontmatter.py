@@ -80,6 +80,8 @@ def parse_front_matter(fm: FrontMatter, path: str) -> Metadata:
         line = fm.yaml_first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CorpusError(f"front matter is not valid YAML: {problem}", Location(path, line)) from None
+    except RecursionError:
+        raise CorpusError("front matter is nested too deeply to be article metadata", Location(path, fm.yaml_first_line)) from None
     if node is None:
         raise CorpusError("front matter is empty", Location(path, 1), "add 'source: <outlet>'")
     if not isinstance(node, yaml.MappingNode):

@@ -66,6 +66,8 @@ def parse_located(text: str, shown: str) -> LocatedDocument:
         raise RuleError(f"malformed YAML: {problem}", where) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"malformed YAML: {exc}", Location(shown)) from None
+    except RecursionError:
+        raise RuleError(f"structure nested deeper than {MAX_DEPTH} levels", Location(shown)) from None
     positions: dict[DocPath, tuple[int, int]] = {}
     if node is None:
         return LocatedDocument(shown, None, positions)

@@ -155,7 +155,9 @@ def _citation(article: dict[str, Any] | None, line: int | None, ctx: _Context) -
     if article is None:
         return "unknown article"
     title = f" — <i>{esc(article['title'])}</i>" if article.get("title") else ""
-    return f"{esc(article['source'])}{title} · {evidence_link(article, line, ctx.out)}"
+    # A copy counts as its original's source in findings; say so where the copy is quoted.
+    copy = f" (copy of {esc(article['duplicate_of'])})" if article.get("duplicate_of") else ""
+    return f"{esc(article['source'])}{title}{copy} · {evidence_link(article, line, ctx.out)}"
 
 
 def _not_compared(claims: list[dict[str, Any]], ctx: _Context) -> str:

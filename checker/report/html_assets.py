@@ -71,8 +71,11 @@ thead th { background: var(--panel); }
 .s-single { color: var(--warn); background: var(--warn-bg); }
 .s-agrees { color: var(--good); background: var(--good-bg); }
 .s-silent { color: var(--quiet); background: var(--quiet-bg); }
-details { margin: 1.5rem 0; }
-summary { cursor: pointer; font-size: 1.1rem; font-weight: 600; }
+summary { cursor: pointer; }
+body > details { margin: 1.5rem 0; }
+body > details > summary { font-size: 1.1rem; font-weight: 600; }
+.group details { margin: .3rem 0 0; }
+.group summary { color: var(--muted); }
 details table { margin-top: .6rem; }
 """
 

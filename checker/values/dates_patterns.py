@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
 
 from checker.values.dates_vocab import Vocab, alternation, vocab
 
@@ -172,38 +171,41 @@ TEMPLATES: dict[str, str] = {
 }
 
 
-# What every match of a pattern contains, so that a pattern only runs near one: a month
-# name, a weekday name, a digit or an anchor word (dates.yaml). Each anchor kind says how
-# far before and after it a match can start and end.
+# What every match of a pattern contains, so that a pattern is tried only near one
+# (see :mod:`checker.values.dates_sites`): a month name, a weekday name, an anchor word
+# (dates.yaml; which ones a pattern can contain is read from its source), a quarter
+# code, or a number shaped like the start of a date: a four-digit year (``year4``),
+# eight digits (``digits8``), one or two digits followed by another number (``pair``:
+# "4/22", "3-2015") or a decade ("'90s").
 ANCHORED_BY: dict[str, tuple[str, ...]] = {
     **{name: ("month",) for name in ("mdy", "dmy", "ymd_name", "month_year", "year_month", "month",
                                      "month_days", "day_to_date")},
     **{name: ("weekday",) for name in ("weekday", "weekday_week", "week_weekday", "weekday_day",
                                        "nth_weekday", "week_days")},
-    **{name: ("text",) for name in ("ymd_num", "ymd_compact", "mdy_num", "md_num", "ym_num", "my_num",
-                                    "year", "decade_short")},
-    "q_code": ("code",),
+    **{name: ("year4",) for name in ("ymd_num", "ym_num", "year")},
+    **{name: ("pair",) for name in ("mdy_num", "md_num", "my_num")},
+    "ymd_compact": ("digits8",),
+    "decade_short": ("decade",),
+    "q_code": ("code", "year4"),
     "days_month": ("month", "word"),
 }
-# How far before an anchor a match may start and after it end (characters): per
-# anchor kind, and tighter for word-anchored patterns whose anchor ends the expression.
-KIND_REACH: dict[str, tuple[int, int]] = {
-    "month": (45, 50), "weekday": (30, 50), "code": (12, 20), "word": (50, 30),
-}
-PATTERN_REACH: dict[str, tuple[int, int]] = {
-    "relday": (20, 15), "relperiod": (26, 2), "weekend": (6, 2), "rolling": (35, 2), "relpart": (35, 2),
-    "after_next": (6, 20), "ytd": (6, 12), "rest": (30, 2), "ago": (20, 20), "in_n": (20, 2),
-    "century": (25, 2), "quarter": (16, 22), "year_quarter": (25, 20), "first_n": (25, 22),
-    "day_of_month": (35, 2), "now": (12, 2),
+# How far before its anchor a match may start (characters): per anchor kind, and
+# tighter for word-anchored patterns whose anchor ends the expression. Number-led
+# patterns start at their number.
+KIND_REACH: dict[str, int] = {"month": 45, "weekday": 30, "code": 12, "word": 50}
+PATTERN_REACH: dict[str, int] = {
+    "relday": 20, "relperiod": 26, "weekend": 6, "rolling": 35, "relpart": 35, "after_next": 6, "ytd": 6,
+    "rest": 30, "ago": 20, "in_n": 20, "century": 25, "quarter": 16, "year_quarter": 25, "first_n": 25,
+    "day_of_month": 35, "now": 12,
 }
 
 
-Compiled = tuple[str, re.Pattern[str], tuple[str, ...], tuple[int, int]]
+Compiled = tuple[str, re.Pattern[str], tuple[str, ...], int]
 
 
 @lru_cache(maxsize=2)
 def compiled(folded: bool = False) -> tuple[Compiled, ...]:
-    """Every pattern, compiled once, in a fixed order, with the anchors it needs and its reach.
+    """Every pattern, compiled once, in a fixed order, with its anchor kinds and back reach.
 
     ``folded`` patterns are for text already in lower case: matching without
     IGNORECASE lets the engine skip ahead on literal first letters, about twice as fast.
@@ -216,23 +218,9 @@ def compiled(folded: bool = False) -> tuple[Compiled, ...]:
             source = source.replace("{" + key + "}", fragment)
         flags = re.VERBOSE if folded else FLAGS
         kinds = ANCHORED_BY.get(name, ("word",))
-        reach = PATTERN_REACH.get(name) or max((KIND_REACH.get(k, (0, 0)) for k in kinds), default=(0, 0))
+        reach = PATTERN_REACH.get(name, max((KIND_REACH.get(k, 0) for k in kinds), default=0))
         out.append((name, re.compile(source, flags), kinds, reach))
     return tuple(out)
-
-
-@lru_cache(maxsize=2)
-def anchors(folded: bool = False) -> dict[str, re.Pattern[str]]:
-    """One pattern per anchor kind (for lower-case text when ``folded``)."""
-    v = vocab()
-
-    def words(found: Iterable[str]) -> re.Pattern[str]:
-        # The words come first so that the engine can skip to a possible first letter;
-        # a letter before the match ("market") is checked by the caller.
-        return re.compile(rf"(?:{alternation(found)})(?![^\W\d_])", 0 if folded else re.IGNORECASE)
-
-    return {"month": words(v.months), "weekday": words(v.weekdays), "code": re.compile(r"[QqHh][1-4](?!\d)"),
-            "word": words(v.anchor_words)}
 
 
 @lru_cache(maxsize=1)

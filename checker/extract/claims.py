@@ -42,10 +42,15 @@ class Extractor:
         self.ruleset = ruleset
         self.gazetteer: Gazetteer = build_gazetteer(ruleset.lexicon)
 
+    def context_for(self, article: Article) -> ScanContext:
+        """What the value parsers need to read this article: its date and the hedges."""
+        hedges = self.ruleset.lexicon.hedges
+        return ScanContext(article.published, hedges) if hedges is not None else ScanContext(article.published)
+
     def extract(self, article: Article) -> list[Claim]:
         """All claims of one article, in text order."""
         text = article.text
-        values = scan(text, ScanContext(article.published, self.ruleset.lexicon.hedges) if self.ruleset.lexicon.hedges else ScanContext(article.published))
+        values = scan(text, self.context_for(article))
         starts = [v.start for v in values]
         context = build_context(text, self.gazetteer)
         claims: list[Claim] = []

@@ -66,16 +66,7 @@ def _article(text: str, published: Any, source: str = "example", article_id: str
 def _claims_example(ruleset: RuleSet, example: dict[str, Any]) -> str | None:
     claims = extract_all([_article(example["text"], example.get("published"))], ruleset)
     got = [{"value": c.value.display(), "text": c.text, "key": c.key} for c in claims]
-    expected = example["expect"]
-    unmatched = list(got)
-    for want in expected:
-        hit = next((g for g in unmatched if all(g.get(k) == v for k, v in want.items())), None)
-        if hit is None:
-            return f"expected a claim {want}, got {got or 'no claims'}"
-        unmatched.remove(hit)
-    if unmatched:
-        return f"unexpected claims {unmatched}"
-    return None
+    return _match_exactly(example["expect"], got, "claim")
 
 
 def _no_claims_example(ruleset: RuleSet, example: Any) -> str | None:
@@ -96,15 +87,21 @@ def _case_example(ruleset: RuleSet, example: dict[str, Any]) -> str | None:
         {"kind": f.kind, "key": f.key, "values": sorted(g.value for g in f.groups)}
         for f in report.findings
     ]
+    expected = [{k: sorted(v) if k == "values" else v for k, v in want.items()} for want in example["expect"]]
+    return _match_exactly(expected, got, "finding")
+
+
+def _match_exactly(expected: list[dict[str, Any]], got: list[dict[str, Any]], what: str) -> str | None:
+    """None when every expectation matches one distinct result and nothing is left over.
+
+    An expectation names only the fields it cares about; the others may be anything.
+    """
     unmatched = list(got)
-    for want in example["expect"]:
-        wanted = {k: sorted(v) if k == "values" else v for k, v in want.items()}
-        hit = next((g for g in unmatched if all(g.get(k) == v for k, v in wanted.items())), None)
+    for want in expected:
+        hit = next((g for g in unmatched if all(g.get(k) == v for k, v in want.items())), None)
         if hit is None:
-            return f"expected a finding {want}, got {got or 'no findings'}"
+            return f"expected a {what} {want}, got {got or f'no {what}s'}"
         unmatched.remove(hit)
-    if unmatched:
-        return f"unexpected findings {unmatched}"
-    return None
+    return f"unexpected {what}s {unmatched}" if unmatched else None
 
 

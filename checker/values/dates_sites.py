@@ -1,16 +1,17 @@
-"""Where date patterns are tried: anchor sites found in one pass, patterns run only there.
+"""Where date patterns are tried: anchors found in one pass, patterns run only there.
 
 Every date expression contains an *anchor*: a month or weekday name, a word such as
 "year", "ago" or "tomorrow" (``anchor_words`` in dates.yaml), a quarter code ("Q3") or
-a number shaped like part of a date (a four-digit year, "4/22", "'90s"). One regex pass
-over a byte copy of the text finds every anchor. Each anchor has a *group*: the
-patterns that can contain it. They are tried, all at once, only at the word starts a
-short distance before the anchor, so the cost grows with the number of anchors rather
-than with the length of the text times the number of patterns.
+a number shaped like the start of a date (a four-digit year, "4/22", "'90s"). One regex
+pass over a byte copy of the text (the *probe*) finds every anchor. The patterns that
+can contain an anchor are then tried with ``match`` at the anchor and at the word
+starts right before it, but only as far back as the words there are words those
+patterns spell out (or numbers): "in Tokyo on April 8" tries the month patterns at
+"April" alone, "over the past 78 years" tries "years", "78", "past" and "the".
 
-Trying a pattern with ``match`` at a word start finds what ``finditer`` over the whole
-text would find there (a pattern's first character always starts a word), and reads
-the whole text after it, so no window cuts a match short.
+``match`` at a word start finds what a scan of the whole text would find there (every
+pattern starts at a word start), so the cost grows with the number of anchors and not
+with the length of the text times the number of patterns.
 """
 
 from __future__ import annotations
@@ -23,80 +24,100 @@ from typing import Iterable, Iterator
 from checker.values.dates_patterns import TEMPLATES, compiled
 from checker.values.dates_vocab import vocab
 
-# A word start: a letter or digit not preceded by one, or a quote ("'90s").
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|['’]")
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
-# Numbers a date can start with, in the probe (separators are blanks there): a year or
-# eight-digit date, one or two digits followed by another number ("4/22", "21.04.2016"),
-# and a decade ("'90s").
-_NUMBER = rb"[0-9]{4}(?:[0-9]{4})?(?![0-9])|[0-9]{1,2}\x20+[0-9]|[0-9]0s(?![a-z0-9])"
-_CODE = rb"[qh][1-4](?![0-9])"
+# Numbers a date can start with, as they look in the probe (separators are blanks).
+_NUMBER_SHAPES = {
+    "year4": rb"[0-9]{4}(?![0-9])",
+    "digits8": rb"[0-9]{8}(?![0-9])",
+    "pair": rb"[0-9]{1,2}(?=\x20+[0-9])",
+    "decade": rb"[0-9]0s(?![a-z0-9])",
+}
+_QUOTES = "'’"
+_BLANK = 32
 
 
 @dataclass(frozen=True)
 class Group:
-    """Patterns tried together at an anchor: their names, order and how far back they reach.
+    """The patterns tried at one kind of anchor.
 
-    ``combined`` tries every pattern at one position in a single call: each sits in an
-    optional look-ahead that captures its match in group ``index``, and a final check
-    makes the call fail when none matched.
+    ``members`` are (order in TEMPLATES, name, pattern). ``back`` is how far before the
+    anchor a match may start; ``words`` are the words the patterns spell out, which a
+    match may hold before its anchor (None: matches start at the anchor). ``offset``
+    moves that start: -1 for the quote of "'90s".
     """
 
-    members: tuple[tuple[int, int, str, re.Pattern[str]], ...]  # (group index, order, name, pattern)
-    combined: re.Pattern[str]
+    members: tuple[tuple[int, str, re.Pattern[str]], ...]
     back: int
+    words: frozenset[bytes] | None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything the anchor pass needs, compiled once per case mode."""
+    """The anchor pattern and the group of each anchor, compiled once per case mode."""
 
     anchor: re.Pattern[bytes]
     words: dict[bytes, Group]
-    code: Group
-    number: Group
+    shapes: dict[str, Group]
 
 
 def find_matches(scanned: str, folded: bool) -> Iterator[tuple[int, str, re.Match[str]]]:
-    """Every (pattern order, pattern name, match) that contains an anchor, each once."""
+    """Every (pattern order, pattern name, match) that holds an anchor, each once."""
     plan = _plan(folded)
-    tried: set[tuple[int, int]] = set()  # (start, id of the group) already tried
-    found: set[tuple[int, int]] = set()  # (start, pattern order) already reported
-    for anchor in plan.anchor.finditer(_probe(scanned)):
-        # The probe has one extra blank in front: its match starts on the blank before
-        # the anchor, which is where the anchor itself starts in the text.
-        at = anchor.start()
+    probe = _probe(scanned)
+    done: set[tuple[int, int]] = set()  # (start, pattern order) already tried
+    for anchor in plan.anchor.finditer(probe):
         kind = anchor.lastgroup
-        group = plan.number if kind == "num" else plan.code if kind == "code" else plan.words[anchor["word"]]
-        for start_match in _WORD_START.finditer(scanned, max(0, at - group.back), at + 1):
-            start = start_match.start()
-            key = (start, id(group))
-            if key in tried:
-                continue
-            tried.add(key)
-            hit = group.combined.match(scanned, start)
-            if hit is None:
-                continue
-            for index, order, name, pattern in group.members:
-                if hit.start(index) >= 0 and (start, order) not in found:
-                    found.add((start, order))
-                    m = pattern.match(scanned, start)
-                    if m is not None:
-                        yield order, name, m
+        # The probe has one extra blank in front, so its match, which starts on the
+        # blank before the anchor, starts where the anchor starts in the text.
+        at = anchor.start()
+        if kind == "word" or kind == "glued":
+            group = plan.words[anchor[kind]]
+        else:
+            group = plan.shapes[kind or ""]
+        starts = [at + group.offset]
+        if group.words is not None:
+            starts += _lead(probe, at, max(0, at - group.back), group.words)
+        for start in starts:
+            for order, name, pattern in group.members:
+                if (start, order) in done:
+                    continue
+                done.add((start, order))
+                m = pattern.match(scanned, start)
+                if m is not None:
+                    yield order, name, m
+
+
+def _lead(probe: bytes, at: int, limit: int, words: frozenset[bytes]) -> list[int]:
+    """Starts of the words right before ``at`` that may be part of a match: numbers
+    and the patterns' own words, walking back until another word or ``limit``."""
+    out = []
+    end = at + 1  # probe index of the anchor's first character
+    while True:
+        while end > 1 and probe[end - 1] == _BLANK:
+            end -= 1
+        begin = probe.rfind(b" ", 0, end) + 1
+        # Probe index ``begin`` is text index ``begin - 1``.
+        if begin - 1 < limit or end <= 1:
+            return out
+        word = probe[begin:end]
+        if not (48 <= word[0] <= 57 or word in words):
+            return out
+        out.append(begin - 1)
+        end = begin
 
 
 _PROBE_TABLE = bytes(
-    c if chr(c).isascii() and chr(c).isalnum() and not chr(c).isupper()
-    else c + 32 if "A" <= chr(c) <= "Z"
+    c if chr(c).isascii() and (chr(c).isdigit() or chr(c).islower())
+    else c + 32 if chr(c).isascii() and chr(c).isupper()
     else ord("x") if chr(c).isalpha()  # a Latin-1 letter: inside a word
-    else ord(" ")
+    else _BLANK
     for c in range(256)
 )
 
 
 def _probe(text: str) -> bytes:
     """The text as one byte per character, for finding anchors quickly: ASCII letters in
-    lower case and digits as they are, other letters as "x", everything else a blank
+    lower case and digits as they are, other letters "x", everything else a blank
     (characters beyond Latin-1 too); one blank in front so every word follows a blank."""
     return b" " + text.encode("latin-1", "replace").translate(_PROBE_TABLE)
 
@@ -106,31 +127,36 @@ def _plan(folded: bool) -> Plan:
     v = vocab()
     patterns = compiled(folded)
     order = {name: i for i, name in enumerate(TEMPLATES)}
-    by_name = {name: (pattern, reach) for name, pattern, _, reach in patterns}
-    word_patterns: dict[str, list[str]] = {}
+    members = {name: (order[name], name, pattern) for name, pattern, _, _ in patterns}
+    reach = {name: back for name, _, _, back in patterns}
+    by_anchor: dict[str, list[str]] = {}
     for name, pattern, kinds, _ in patterns:
         for kind in kinds:
-            words: Iterable[str] = (
-                v.months if kind == "month" else v.weekdays if kind == "weekday"
-                else _words_in(pattern.pattern, v.anchor_words) if kind == "word" else ()
-            )
-            for word in words:
-                word_patterns.setdefault(word, []).append(name)
-    flags = patterns[0][1].flags
+            if kind in _NUMBER_SHAPES or kind == "code":
+                found: Iterable[str] = [kind]
+            elif kind == "word":
+                found = _words_in(pattern.pattern, v.anchor_words)
+            else:
+                found = v.months if kind == "month" else v.weekdays
+            for anchor in found:
+                by_anchor.setdefault(anchor, []).append(name)
     groups: dict[tuple[str, ...], Group] = {}
 
-    def group(names: Iterable[str], back: int | None = None) -> Group:
+    def group(names: list[str], led: bool) -> Group:
         key = tuple(sorted(set(names), key=order.__getitem__))
         if key not in groups:
-            reach = back if back is not None else max(by_name[n][1][0] for n in key)
-            groups[key] = _group([(order[n], n, by_name[n][0]) for n in key], reach, flags)
+            words = None if led else frozenset(w for n in key for w in _spelled(patterns[order[n]][1].pattern))
+            offset = -1 if key == ("decade_short",) else 0
+            groups[key] = Group(tuple(members[n] for n in key), max(reach[n] for n in key), words, offset)
         return groups[key]
 
-    numeric = [name for name, _, kinds, _ in patterns if kinds == ("text",)] + ["q_code"]
-    words = {w.encode("latin-1"): group(names) for w, names in word_patterns.items()}
-    anchor = rb"\x20(?:(?P<word>" + _trie(words).encode("latin-1") + rb")(?![a-z])|(?P<code>" + _CODE
-    anchor += rb")|(?P<num>" + _NUMBER + rb"))"
-    return Plan(re.compile(anchor), words, group(["q_code"]), group(numeric, back=1))
+    shapes = {kind: group(by_anchor.pop(kind), led=True) for kind in [*_NUMBER_SHAPES, "code"]}
+    words = {w.encode("ascii"): group(names, led=False) for w, names in by_anchor.items()}
+    trie = _trie(words).encode("ascii")
+    numbers = b"|".join(rb"(?P<%s>%s)" % (kind.encode(), shape) for kind, shape in _NUMBER_SHAPES.items())
+    anchor = (rb"\x20(?:" + numbers + rb"|[0-9]{1,3}(?P<glued>" + trie + rb")(?![a-z])"
+              rb"|(?P<code>[qh][1-4])(?![0-9])|(?P<word>" + trie + rb")(?![a-z]))")
+    return Plan(re.compile(anchor), words, shapes)
 
 
 def _words_in(source: str, words: Iterable[str]) -> list[str]:
@@ -138,35 +164,19 @@ def _words_in(source: str, words: Iterable[str]) -> list[str]:
     return [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", source)]
 
 
-def _group(members: list[tuple[int, str, re.Pattern[str]]], back: int, flags: int) -> Group:
-    parts, tail, indexed = [], "(?!)", []
-    for k, (order, name, pattern) in enumerate(members):
-        # Each pattern's own groups get a prefix so that the names stay unique.
-        source = _GROUP_NAME.sub(lambda g: _renamed(g, f"p{k}_"), pattern.pattern)
-        parts.append(f"(?:(?=(?P<m{k}>{source}))|)")
-    for k in reversed(range(len(members))):
-        tail = f"(?(m{k})|{tail})"
-    combined = re.compile("".join(parts) + tail, flags)
-    for k, (order, name, pattern) in enumerate(members):
-        indexed.append((combined.groupindex[f"m{k}"], order, name, pattern))
-    return Group(tuple(indexed), combined, back)
-
-
-def _renamed(g: re.Match[str], prefix: str) -> str:
-    if g[1]:
-        return f"(?P<{prefix}{g[1]}>"
-    if g[2]:
-        return f"(?P={prefix}{g[2]})"
-    return f"(?({prefix}{g[3]})"
+def _spelled(source: str) -> set[bytes]:
+    """Every run of letters in a pattern's source: a superset of the words its matches
+    can hold (it also holds group names and escapes, which only widens the walk)."""
+    return {w.encode("ascii") for w in re.findall(r"[a-z]+", source)}
 
 
 def _trie(words: Iterable[bytes]) -> str:
-    """An alternation of words sharing their prefixes ("jan(?:uary)?"): after the blank
-    that starts the anchor pattern, the engine follows one branch per letter."""
+    """An alternation of words sharing their prefixes ("jan(?:uary)?"): the engine then
+    follows one branch per letter instead of trying every word."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
-        for char in word.decode("latin-1"):
+        for char in word.decode("ascii"):
             node = node.setdefault(char, {})
         node[""] = {}
 

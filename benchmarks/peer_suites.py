@@ -49,8 +49,11 @@ def render(results: list[SuiteResult]) -> str:
             f"| {r.name} | `{r.spec_file}` | {r.total} | {r.in_scope} | {r.passed} | {r.rate:.1%} | {r.target:.0%} | {met} |"
         )
     lines += ["", "## What is in scope", ""]
+    scopes: dict[str, list[str]] = {}
     for r in results:
-        lines.append(f"- **{r.name}**: {r.scope}")
+        scopes.setdefault(r.scope, []).append(r.name)
+    for scope, names in scopes.items():
+        lines.append(f"- **{', '.join(names)}**: {scope}")
     lines += ["", "## Remaining failures (first few per suite)", ""]
     for r in results:
         if r.failures:

@@ -1,17 +1,22 @@
-"""Output formats. Each module renders the serialized report; this registry names them."""
+"""Output formats. Each module renders the serialized report; this registry names them.
+
+A format module has ``FILENAME`` (None: the text goes to standard output) and
+``render(data, *, out=None) -> str``.
+"""
 
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Callable, Mapping
+from typing import Mapping
 
-from checker.report import csv_format, json_format, markdown
+from checker.report import csv_format, github, json_format, junit, markdown, sarif
 
 FORMATS: Mapping[str, ModuleType] = {
     "json": json_format,
     "md": markdown,
     "csv": csv_format,
+    "sarif": sarif,
+    "junit": junit,
+    "github": github,
 }
 DEFAULT_FORMATS = ("json", "md", "csv")
-
-Renderer = Callable[[dict], str]

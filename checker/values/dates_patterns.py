@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from typing import Iterable
+
 from checker.values.dates_vocab import Vocab, alternation, vocab
+from checker.values.dates_vocab import alternation as word_alternation
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -20,9 +23,17 @@ YEAR4 = r"[12]\d{3}(?!\d)"
 AFTER_NUMBER = r"(?![\w/]|[.,]\d)"
 
 
-def _pieces(v: Vocab) -> dict[str, str]:
-    """Regex fragments named after what they match; substituted into the templates."""
+def _pieces(v: Vocab, tree: bool = True) -> dict[str, str]:
+    """Regex fragments named after what they match; substituted into the templates.
+
+    Word lists are prefix trees for matching; ``tree=False`` spells every word out,
+    for reading which words a pattern can hold (:func:`spelled_sources`).
+    """
     units = [u for u in v.units] + [u + "s" for u in v.units]
+
+    def alternation(words: Iterable[str]) -> str:
+        return word_alternation(words, tree)
+
     return {
         # A month may touch digits ("Dec31, 1994") but not letters ("Market").
         "MON": rf"(?:{alternation(v.months)})(?![^\W\d_])",
@@ -176,7 +187,7 @@ TEMPLATES: dict[str, str] = {
 # (dates.yaml; which ones a pattern can contain is read from its source), a quarter
 # code, or a number shaped like the start of a date: a four-digit year (``year4``),
 # eight digits (``digits8``), one or two digits followed by another number (``pair``:
-# "4/22", "3-2015") or a decade ("'90s").
+# "4/22", "3-2015") or a decade ("'90s", ``short_decade``).
 ANCHORED_BY: dict[str, tuple[str, ...]] = {
     **{name: ("month",) for name in ("mdy", "dmy", "ymd_name", "month_year", "year_month", "month",
                                      "month_days", "day_to_date")},
@@ -185,7 +196,7 @@ ANCHORED_BY: dict[str, tuple[str, ...]] = {
     **{name: ("year4",) for name in ("ymd_num", "ym_num", "year")},
     **{name: ("pair",) for name in ("mdy_num", "md_num", "my_num")},
     "ymd_compact": ("digits8",),
-    "decade_short": ("decade",),
+    "decade_short": ("short_decade",),
     "q_code": ("code", "year4"),
     "days_month": ("month", "word"),
 }
@@ -210,17 +221,30 @@ def compiled(folded: bool = False) -> tuple[Compiled, ...]:
     ``folded`` patterns are for text already in lower case: matching without
     IGNORECASE lets the engine skip ahead on literal first letters, about twice as fast.
     """
-    pieces = _pieces(vocab())
     out = []
-    for name, template in TEMPLATES.items():
-        source = template
-        for key, fragment in pieces.items():
-            source = source.replace("{" + key + "}", fragment)
+    for name, source in _expanded(_pieces(vocab())).items():
         flags = re.VERBOSE if folded else FLAGS
         kinds = ANCHORED_BY.get(name, ("word",))
         reach = PATTERN_REACH.get(name, max((KIND_REACH.get(k, 0) for k in kinds), default=0))
         out.append((name, re.compile(source, flags), kinds, reach))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def spelled_sources() -> dict[str, str]:
+    """Every pattern's source with its word lists spelled out word by word: the text to
+    read which words (anchors, or words before an anchor) a pattern's matches can hold."""
+    return _expanded(_pieces(vocab(), tree=False))
+
+
+def _expanded(pieces: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for name, template in TEMPLATES.items():
+        source = template
+        for key, fragment in pieces.items():
+            source = source.replace("{" + key + "}", fragment)
+        out[name] = source
+    return out
 
 
 @lru_cache(maxsize=1)

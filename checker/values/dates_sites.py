@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from checker.values.dates_patterns import TEMPLATES, compiled
 from checker.values.dates_vocab import vocab
@@ -29,7 +29,7 @@ _NUMBER_SHAPES = {
     "year4": rb"[0-9]{4}(?![0-9])",
     "digits8": rb"[0-9]{8}(?![0-9])",
     "pair": rb"[0-9]{1,2}(?=\x20+[0-9])",
-    "decade": rb"[0-9]0s(?![a-z0-9])",
+    "short_decade": rb"[0-9]0s(?![a-z0-9])",
 }
 _QUOTES = "'’"
 _BLANK = 32
@@ -60,11 +60,17 @@ class Plan:
     shapes: dict[str, Group]
 
 
-def find_matches(scanned: str, folded: bool) -> Iterator[tuple[int, str, re.Match[str]]]:
-    """Every (pattern order, pattern name, match) that holds an anchor, each once."""
+def find_matches(scanned: str, folded: bool) -> list[tuple[int, str, re.Match[str]]]:
+    """Every (pattern order, pattern name, match) that holds an anchor.
+
+    Like a scan of the text with each pattern, a pattern's matches do not overlap: of
+    two, the one starting first is kept ("Q1 of 2017 - Q3 of 2018" is not read as
+    "2017 - Q3 of 2018", which starts inside "Q1 of 2017").
+    """
     plan = _plan(folded)
     probe = _probe(scanned)
     done: set[tuple[int, int]] = set()  # (start, pattern order) already tried
+    found: list[tuple[int, int, str, re.Match[str]]] = []
     for anchor in plan.anchor.finditer(probe):
         kind = anchor.lastgroup
         # The probe has one extra blank in front, so its match, which starts on the
@@ -84,7 +90,16 @@ def find_matches(scanned: str, folded: bool) -> Iterator[tuple[int, str, re.Matc
                 done.add((start, order))
                 m = pattern.match(scanned, start)
                 if m is not None:
-                    yield order, name, m
+                    found.append((order, start, name, m))
+    found.sort(key=lambda hit: hit[:2])
+    out: list[tuple[int, str, re.Match[str]]] = []
+    last_order, last_end = -1, 0
+    for order, start, name, m in found:
+        if order == last_order and start < last_end:
+            continue
+        out.append((order, name, m))
+        last_order, last_end = order, m.end()
+    return out
 
 
 def _lead(probe: bytes, at: int, limit: int, words: frozenset[bytes]) -> list[int]:

@@ -25,10 +25,32 @@ def norm(word: str) -> str:
     return _JOINERS.sub(" ", word.lower().replace(".", "")).strip()
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first, any run of blanks or hyphens between parts."""
-    parts = sorted({norm(w) for w in words}, key=len, reverse=True)
-    return "|".join(r"[\s\-]+".join(re.escape(p) for p in w.split(" ")) for w in parts)
+def alternation(words: Iterable[str], tree: bool = True) -> str:
+    """A regex alternation of words, any run of blanks or hyphens between parts.
+
+    As a tree, the words share their prefixes ("jan(?:uary)?"), so the engine follows
+    one branch per letter instead of trying every word in turn; as in the flat
+    longest-first list (``tree=False``, where every word is spelled out), a word is
+    tried before any word that is a prefix of it.
+    """
+    if not tree:
+        flat = sorted({norm(w) for w in words}, key=len, reverse=True)
+        return "|".join(r"[\s\-]+".join(re.escape(p) for p in w.split(" ")) for w in flat)
+    root: dict[str, dict] = {}
+    for word in {norm(w) for w in words}:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    parts = [(r"[\s\-]+" if c == " " else re.escape(c)) + _branches(child) for c, child in sorted(node.items()) if c]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,140 @@
+"""Where the runs of number tokens are in a text, in reading order.
+
+A run starts where a digit or a number word may start one (``digit_starts`` and
+``word_starts_lower`` of :mod:`checker.values.numpatterns`) and is read by ``run``;
+places inside a run already read, or inside a web or e-mail address, start nothing.
+
+Finding the starts one by one and matching the run at each costs a Python step per
+start and two slow passes over the text. Instead two passes of the regex engine read the
+runs themselves (``spaced`` for runs of words after a blank, ``scan`` for all the
+others) and are merged here; a pass that ran past a place the other one has covered is
+restarted at the end of the covered text, so the result is the same run for run.
+
+Lower-casing maps a letter to an ASCII letter only from ASCII, except the Kelvin sign,
+and changes a text's length only for the dotted capital I; a text holding either is read
+start by start, as the patterns were first written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from checker.values.numpatterns import number_patterns
+
+# Anchors of web addresses and e-mail addresses; the whole blank-free stretch around
+# one is not prose, so no figure is read inside it.
+_ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
+_ADDRESS_ANCHORS = ("://", "@", "www.", "WWW.", "Www.")
+_NON_BLANKS = re.compile(r"\S*")
+_ADDRESS_REACH = 300
+# Characters whose lower case is not one character, or is an ASCII letter although they
+# are not one: the caseless patterns would read them unlike the lower-cased text does.
+_CASE_TRAPS = ("\u0130", "\u212a")
+_END = 1 << 62
+
+
+def number_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every run of number tokens in ``text``, in reading order."""
+    protected = _addresses(text)
+    if any(trap in text for trap in _CASE_TRAPS):
+        return _runs_by_starts(text, protected)
+    return _merged_runs(text, protected)
+
+
+def _merged_runs(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pats = number_patterns()
+    runs: list[tuple[int, int]] = []
+    covered = 0
+    first = pats.first_word.match(text)
+    if first is not None and not (protected and _inside(protected, 0)):
+        runs.append((0, first.end()))
+        covered = first.end()
+    # Each pass is an iterator and the start and end of its next run; ``spaced`` matches
+    # start at the blank, ``scan`` matches of words (group 1 set) at the character before.
+    spaced = pats.spaced.finditer(text, covered)
+    scan = pats.scan.finditer(text, covered)
+    a_start, a_end = _next_spaced(spaced)
+    b_start, b_end = _next_scanned(scan)
+    while a_start < _END or b_start < _END:
+        if a_start < b_start:
+            start, end = a_start, a_end
+            if start < covered or (protected and _inside(protected, start)):
+                # Restart where the skipped run may have hidden starts of this pass.
+                restart = covered if start < covered else start + 1
+                if start >= covered or end > covered:
+                    spaced = pats.spaced.finditer(text, restart)
+                a_start, a_end = _next_spaced(spaced)
+                continue
+            a_start, a_end = _next_spaced(spaced)
+        else:
+            start, end = b_start, b_end
+            if start < covered or (protected and _inside(protected, start)):
+                restart = covered if start < covered else start + 1
+                if start >= covered or end > covered:
+                    scan = pats.scan.finditer(text, restart)
+                b_start, b_end = _next_scanned(scan)
+                continue
+            b_start, b_end = _next_scanned(scan)
+        runs.append((start, end))
+        covered = end
+    return runs
+
+
+def _next_spaced(matches: Iterator[re.Match[str]]) -> tuple[int, int]:
+    m = next(matches, None)
+    return (_END, _END) if m is None else (m.start() + 1, m.end())
+
+
+def _next_scanned(matches: Iterator[re.Match[str]]) -> tuple[int, int]:
+    m = next(matches, None)
+    if m is None:
+        return _END, _END
+    return (m.start() + 1 if m.lastindex else m.start()), m.end()
+
+
+def _runs_by_starts(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs found start by start: every candidate start, then the run matched there."""
+    pats = number_patterns()
+    # Case-insensitive matching is slow; lower-casing first is faster, but only safe for
+    # offsets when it keeps every character a single character (it does for almost all).
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        word_hits = pats.word_starts_lower.finditer(lowered)
+    else:
+        word_hits = pats.word_starts.finditer(text)
+    starts = sorted([m.start() for m in pats.digit_starts.finditer(text)] + [m.start() for m in word_hits])
+    runs: list[tuple[int, int]] = []
+    covered = -1
+    for pos in starts:
+        if pos < covered or (protected and _inside(protected, pos)):
+            continue
+        run = pats.run.match(text, pos)
+        if run is None:
+            continue
+        covered = run.end()
+        runs.append((pos, covered))
+    return runs
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-free stretches holding a web or e-mail address, in order."""
+    spans: list[tuple[int, int]] = []
+    if not any(anchor in text for anchor in _ADDRESS_ANCHORS):
+        return spans  # the usual case, found without a regex pass over the text
+    for m in _ADDRESS.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        # Addresses are short: look back a bounded stretch, so a text is read in linear time.
+        floor = max(0, m.start() - _ADDRESS_REACH)
+        a = max(floor - 1, *(text.rfind(blank, floor, m.start()) for blank in " \t\n\r")) + 1
+        rest = _NON_BLANKS.match(text, m.end())
+        spans.append((a, rest.end() if rest else m.end()))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when ``pos`` lies in one of the (ordered, disjoint) spans."""
+    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return k >= 0 and pos < spans[k][1]

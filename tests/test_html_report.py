@@ -39,9 +39,11 @@ class Node:
         self.content: list[str | Node] = []
 
     def text(self) -> str:
+        """The text content, as a browser's ``textContent`` gives it."""
         return "".join(c if isinstance(c, str) else c.text() for c in self.content)
 
     def all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
+        """Descendants in document order with this tag, class and attribute values (``a_b`` means ``a-b``)."""
         found = []
         for child in self.content:
             if isinstance(child, Node):
@@ -54,6 +56,7 @@ class Node:
         return found
 
     def hidden(self) -> bool:
+        """True when this element or an ancestor carries ``hidden``."""
         node: Node | None = self
         while node is not None:
             if "hidden" in node.attrs:
@@ -377,7 +380,7 @@ def test_browser_runs_no_hostile_script_and_reacts_to_a_click(browser_report: Pa
     assert "data-alert" not in dom.all("html")[0].attrs
     assert _visible_findings(dom) == ["contradiction:agreements.signed", "single_source:delegation.size"]
     assert [tr.all("th")[0].text() for tr in dom.all("tr") if "data-row" in tr.attrs and not tr.hidden()] == ["agreements.signed", "delegation.size"]
-    assert dom.all("section", id="agreement")[0].all("p", cls="filtered")[0].text() == "0 of 1 shown; the others are hidden by the filters."
+    assert dom.all("section", id="agreement")[0].all("p", cls="filtered")[0].text() == "All 1 hidden by the filters."
     # The same hook and console capture do catch a page that runs markup and fails.
     control = tmp_path / "control.html"
     control.write_text(f"<!DOCTYPE html><html><head>{hook}</head><body>{IMG}<script>null.x()</script></body></html>", encoding="utf-8")

@@ -22,6 +22,9 @@ from checker.rules.model import Lexicon
 
 # Words: letters and digits, with inner dots and apostrophes ("U.S.", "d'Ivoire").
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?")
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}.'’])[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[.'’][\p{L}\p{N}]+)*\.?")
+# Words of one name are separated by spaces or hyphens only.
+_NAME_GAP = regex.compile(r"[ \t\-‐]+")
 _POSSESSIVE = ("'s", "’s")
 # Capitalised two-to-four word sequences: candidates for spelling variants of people.
 _NAME_SEQUENCE = regex.compile(r"\b\p{Lu}[\p{Ll}'’]+(?:[\s-]\p{Lu}?[\p{Ll}'’]+){1,3}\b")
@@ -58,36 +61,33 @@ class Gazetteer:
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Entity mentions in ``text[start:end]``, in order."""
         stop = len(text) if end is None else end
-        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, stop)]
+        # Names start with a capital (checked at build time), so only capitalised words
+        # are looked up; the words after one are read only when it starts a known name.
         found: list[Mention] = []
-        i = 0
-        while i < len(words):
-            hit = self._longest_at(text, words, i)
-            if hit is None:
-                i += 1
+        resume = start
+        for m in _CAPITALISED.finditer(text, start, stop):
+            if m.start() < resume:
                 continue
-            mention, used = hit
-            found.append(mention)
-            i += used
+            candidates = self.by_first_word.get(_key(m.group(0)))
+            if not candidates:
+                continue
+            words = _words_from(text, m, stop, len(candidates[0].words))
+            mention = self._longest(text, words, candidates)
+            if mention is not None:
+                found.append(mention)
+                resume = mention.end
         if self.people:
             found.extend(self._fuzzy_people(text, start, stop, found))
             found.sort(key=lambda x: x.start)
         return found
 
-    def _longest_at(self, text: str, words: list[tuple[int, int, str]], i: int) -> tuple[Mention, int] | None:
-        candidates = self.by_first_word.get(_key(words[i][2]))
-        if not candidates:
-            return None
+    def _longest(self, text: str, words: list[tuple[int, int, str]], candidates: tuple[_Name, ...]) -> Mention | None:
+        keys = [_key(w[2]) for w in words]
         for name in candidates:  # longest first
             n = len(name.words)
-            if i + n > len(words):
+            if n > len(words) or tuple(keys[:n]) != name.words:
                 continue
-            if not all(_key(words[i + k][2]) == name.words[k] for k in range(n)):
-                continue
-            # Words of one name are separated by spaces or hyphens only.
-            if any(not _joined(text, words[i + k][1], words[i + k + 1][0]) for k in range(n - 1)):
-                continue
-            first, last = words[i], words[i + n - 1]
+            first, last = words[0], words[n - 1]
             end = last[1] - _suffix_length(last[2], name.words[-1])
             surface = text[first[0] : end]
             if name.capitalised and not surface[:1].isupper():
@@ -95,7 +95,7 @@ class Gazetteer:
             # A place in capitals ("BEIJING, Nov. 2") is a dateline: where the story
             # was filed, not where the event happened.
             dateline = name.how == "place" and surface.isupper() and len(surface) > 3
-            return Mention(first[0], end, name.code, name.how, dateline), n
+            return Mention(first[0], end, name.code, name.how, dateline)
         return None
 
     def _fuzzy_people(self, text: str, start: int, stop: int, known: list[Mention]) -> list[Mention]:
@@ -128,8 +128,22 @@ def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
     index: dict[str, list[_Name]] = {}
     for name in names.values():
         index.setdefault(name.words[0], []).append(name)
-    ordered = {k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in index.items()}
+    ordered = {k: tuple(sorted(v, key=lambda n: (-len(n.words), n.words))) for k, v in index.items()}
     return Gazetteer(ordered, tuple(people), {c.code: c.name for c in lexicon.countries})
+
+
+def _words_from(text: str, first: regex.Match[str], stop: int, limit: int) -> list[tuple[int, int, str]]:
+    """The word ``first`` and up to ``limit - 1`` words joined to it by spaces or hyphens."""
+    words = [(first.start(), first.end(), first.group(0))]
+    position = first.end()
+    while len(words) < limit:
+        gap = _NAME_GAP.match(text, position, stop)
+        word = _WORD.match(text, gap.end(), stop) if gap else None
+        if word is None:
+            break
+        words.append((word.start(), word.end(), word.group(0)))
+        position = word.end()
+    return words
 
 
 def _add(names: dict[tuple[str, ...], _Name], word: str, code: str, how: str) -> None:
@@ -156,10 +170,6 @@ def _suffix_length(surface: str, key: str) -> int:
     lowered = surface.lower().replace("’", "'")
     return len(lowered) - len(key) if lowered.startswith(key) else 0
 
-
-def _joined(text: str, end: int, next_start: int) -> bool:
-    gap = text[end:next_start]
-    return bool(gap) and all(c.isspace() or c in "-‐" for c in gap)
 
 
 def _normal(name: str) -> str:

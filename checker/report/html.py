@@ -182,7 +182,7 @@ def _not_compared(claims: list[dict[str, Any]], ctx: _Context) -> str:
 def _articles(articles: list[dict[str, Any]], ctx: _Context) -> str:
     body = "".join(
         f"<tr><td>{evidence_link(a, None, ctx.out)}</td><td>{esc(a['source'])}</td>"
-        f"<td>{esc(a.get('published') or 'unknown')}</td><td>{esc(a.get('title') or '')}</td>"
+        f"<td class=\"date\">{esc(a.get('published') or 'unknown')}</td><td>{esc(a.get('title') or '')}</td>"
         f"<td>{external_link(a.get('url'))}</td>"
         f"<td>{'copy of ' + esc(a['duplicate_of']) if a.get('duplicate_of') else ''}</td></tr>"
         for a in articles

@@ -77,6 +77,7 @@ body > details > summary { font-size: 1.1rem; font-weight: 600; }
 .group details { margin: .3rem 0 0; }
 .group summary { color: var(--muted); }
 details table { margin-top: .6rem; }
+td.date { white-space: nowrap; }
 """
 
 JS = """
@@ -113,11 +114,11 @@ JS = """
       var shown = s.querySelectorAll(".finding:not([hidden])").length;
       var note = s.querySelector(".filtered");
       note.hidden = shown === all;
-      note.textContent = shown + " of " + all + " shown; the others are hidden by the filters.";
+      note.textContent = shown ? shown + " of " + all + " shown; the rest are hidden by the filters." : "All " + all + " hidden by the filters.";
     });
     if (matrixNote) {
       matrixNote.hidden = shownRows === rows.length;
-      matrixNote.textContent = shownRows + " of " + rows.length + " rows shown; the others are hidden by the filters.";
+      matrixNote.textContent = shownRows + " of " + rows.length + " rows shown; the rest are hidden by the filters.";
     }
   }
 

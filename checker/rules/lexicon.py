@@ -55,6 +55,10 @@ def _texts(doc: LocatedDocument, value: Any, path: tuple[str | int, ...]) -> tup
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise RuleError("expected a list of non-empty texts", doc.location(path))
+    for i, name in enumerate(value):
+        # Names are looked up at capitalised words only (see checker/extract/entities.py).
+        if not (name[:1].isupper() or name[:1].isdigit()):
+            raise RuleError(f"name {name!r} must start with a capital letter or a digit", doc.location((*path, i)))
     return tuple(value)
 
 
@@ -66,6 +70,7 @@ def _countries(doc: LocatedDocument, data: Any) -> list[Country]:
         path = ("countries", code)
         if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             raise RuleError(f"country '{code}' needs at least a 'name'", doc.location(path))
+        _texts(doc, [spec["name"]], (*path, "name"))
         for key in sorted(set(spec) - {"name", "aliases", "demonyms", "places"}):
             raise RuleError(f"unknown key '{key}' for country '{code}'", doc.location((*path, key, "<key>")))
         result.append(

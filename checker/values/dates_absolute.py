@@ -41,7 +41,7 @@ def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
         offset = v.period_shift[norm(m["yshift"])]
         return relative(start, end, "day",
                         lambda pub, _: check_weekday(single_day(pub.year + offset, month, day_), weekday),
-                        fallback=_weekday_only(weekday))
+                        fallback=_weekday_only(weekday), tensed=False)
     return yearly(start, end, "day", lambda y: single_day(y, month, day_), weekday=weekday)
 
 
@@ -165,12 +165,13 @@ def lone_month(m: re.Match[str], env: Env) -> Atom | None:
     v, start, end = env.v, m.start(), m.end()
     if m["yshift"]:
         offset = v.period_shift[norm(m["yshift"])]
-        return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month))
+        return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month), tensed=False)
     if m["shift"] and norm(m["mon"]) in v.ambiguous_months and env.written(m, "mon")[0].islower():
         return None  # "this may take longer"
     if m["shift"]:
         step = v.period_shift[norm(m["shift"])]
-        return relative(start, end, "month", lambda pub, _: month_span(_shifted_year(pub, month, step), month))
+        return relative(start, end, "month", lambda pub, _: month_span(_shifted_year(pub, month, step), month),
+                        tensed=False)
     named = "month" in env.text[start:m.start("mon")].lower()
     return yearly(start, end, "month", lambda y: month_span(y, month), weak=None if named else "month")
 
@@ -241,7 +242,8 @@ def _period_atom(m: re.Match[str], env: Env, months: tuple[int, int], year: str 
     yshift = m.groupdict().get("yshift")
     if yshift:
         offset = env.v.period_shift[norm(yshift)]
-        return relative(start, end, unit, lambda pub, _: months_span(pub.year + offset, first, last))
+        return relative(start, end, unit, lambda pub, _: months_span(pub.year + offset, first, last),
+                        tensed=False)
     return yearly(start, end, unit, lambda y: months_span(y, first, last))
 
 

@@ -70,15 +70,19 @@ def blocked(start: int, end: int, unit: str) -> Atom:
 
 
 def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Span | None],
-             fallback: Span | None = None, weak: str | None = None) -> Atom:
-    """An expression read from the publication date; ``fallback`` is used without one."""
+             fallback: Span | None = None, weak: str | None = None, tensed: bool = True) -> Atom:
+    """An expression read from the publication date; ``fallback`` is used without one.
+
+    ``rule`` gets the publication date and whether the sentence looks ahead; ``tensed``
+    False says the rule ignores the latter, which then need not be worked out.
+    """
 
     def resolve(frame: Frame) -> Span | None:
         if frame.published is None:
             return fallback
         return rule(frame.published, frame.future)
 
-    return Atom(start, end, unit, resolve, weak=weak)
+    return Atom(start, end, unit, resolve, weak=weak, tensed=tensed)
 
 
 def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = None,

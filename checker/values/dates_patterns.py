@@ -8,12 +8,9 @@ only (a blank run, an optional word), so every scan is linear in the text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from typing import Iterable
+from functools import lru_cache, partial
 
 from checker.values.dates_vocab import Vocab, alternation, vocab
-from checker.values.dates_vocab import alternation as word_alternation
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 
@@ -30,24 +27,21 @@ def _pieces(v: Vocab, tree: bool = True) -> dict[str, str]:
     for reading which words a pattern can hold (:func:`spelled_sources`).
     """
     units = [u for u in v.units] + [u + "s" for u in v.units]
-
-    def alternation(words: Iterable[str]) -> str:
-        return word_alternation(words, tree)
-
+    alt = partial(alternation, tree=tree)
     return {
         # A month may touch digits ("Dec31, 1994") but not letters ("Market").
-        "MON": rf"(?:{alternation(v.months)})(?![^\W\d_])",
-        "WD": rf"(?:{alternation(v.weekdays)})(?!\w)",
-        "DAY": rf"(?:{DAYNUM}|(?:{alternation(v.day_words)})(?!\w))",
-        "ORDDAY": rf"(?:{DAYNUM}|(?:{alternation(v.ordinal_words)})(?!\w))",
-        "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{alternation(v.ordinal_words)}))(?!\w)",
-        "COUNT": rf"(?:\d{{1,3}}|(?:{alternation(list(v.count_words) + list(v.vague_counts))})(?!\w))",
-        "SHIFT": rf"(?:{alternation(v.period_shift)})",
-        "RELDAY": rf"(?:{alternation(v.relative_days)})(?!\w)",
-        "POD": rf"(?:{alternation(v.parts_of_day)})(?!\w)",
-        "PART": rf"(?:{alternation(v.part_words)})",
-        "UNIT": rf"(?:{alternation(units)})(?!\w)",
-        "WEEKOF": rf"(?:{alternation(v.week_of)})",
+        "MON": rf"(?:{alt(v.months)})(?![^\W\d_])",
+        "WD": rf"(?:{alt(v.weekdays)})(?!\w)",
+        "DAY": rf"(?:{DAYNUM}|(?:{alt(v.day_words)})(?!\w))",
+        "ORDDAY": rf"(?:{DAYNUM}|(?:{alt(v.ordinal_words)})(?!\w))",
+        "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{alt(v.ordinal_words)}))(?!\w)",
+        "COUNT": rf"(?:\d{{1,3}}|(?:{alt(list(v.count_words) + list(v.vague_counts))})(?!\w))",
+        "SHIFT": rf"(?:{alt(v.period_shift)})",
+        "RELDAY": rf"(?:{alt(v.relative_days)})(?!\w)",
+        "POD": rf"(?:{alt(v.parts_of_day)})(?!\w)",
+        "PART": rf"(?:{alt(v.part_words)})",
+        "UNIT": rf"(?:{alt(units)})(?!\w)",
+        "WEEKOF": rf"(?:{alt(v.week_of)})",
         "QORD": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)",
         "YEAR": YEAR4,
         "DAYNUM": DAYNUM,

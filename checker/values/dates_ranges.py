@@ -54,7 +54,7 @@ def _month_days(m: re.Match[str], env: Env, left_moves: bool) -> Atom | None:
             month = add_months(pub.replace(day=1), offset)
             return _days(month.year, month.month, first, last, left_moves)
 
-        return relative(start, end, "range", rule)
+        return relative(start, end, "range", rule, tensed=False)
     month = month_of(m["mon"])
     if month is None:
         return None

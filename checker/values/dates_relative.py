@@ -31,7 +31,8 @@ _DAYS_PER_MONTH = 30.44
 def rel_day(m: re.Match[str], env: Env) -> Atom:
     """ "yesterday", "tomorrow morning", "the day after tomorrow"."""
     offset = env.v.relative_days[norm(m["rd"])]
-    return relative(m.start(), m.end(), "day", lambda pub, _: day(pub + dt.timedelta(days=offset)), weak="relday")
+    return relative(m.start(), m.end(), "day", lambda pub, _: day(pub + dt.timedelta(days=offset)), weak="relday",
+                    tensed=False)
 
 
 def rel_period(m: re.Match[str], env: Env) -> Atom:
@@ -42,12 +43,12 @@ def rel_period(m: re.Match[str], env: Env) -> Atom:
     if word in ("past", "this past") and not rolling:
         word = "last"
     if rolling and unit == "weekend":
-        return relative(m.start(), m.end(), unit, lambda pub, _: _weekend(pub, future=False))
+        return relative(m.start(), m.end(), unit, lambda pub, _: _weekend(pub, future=False), tensed=False)
     if rolling:
         spec = env.v.units[unit]
-        return relative(m.start(), m.end(), unit, lambda pub, _: Span(shift(pub, spec, -1), pub))
+        return relative(m.start(), m.end(), unit, lambda pub, _: Span(shift(pub, spec, -1), pub), tensed=False)
     offset = env.v.period_shift[word]
-    return relative(m.start(), m.end(), unit, lambda pub, _: unit_period(unit, pub, offset))
+    return relative(m.start(), m.end(), unit, lambda pub, _: unit_period(unit, pub, offset), tensed=False)
 
 
 def _weekend(pub: dt.date, future: bool) -> Span:
@@ -71,8 +72,10 @@ def rolling(m: re.Match[str], env: Env) -> Atom | None:
         return None
     spec, most = env.v.units[unit], count[1]
     if m["dir"].lower() in ("past", "last", "previous"):
-        return relative(m.start(), m.end(), "range", lambda pub, _: Span(shift(pub, spec, -most), pub))
-    return relative(m.start(), m.end(), "range", lambda pub, _: Span(pub + ONE_DAY, shift(pub, spec, most)))
+        return relative(m.start(), m.end(), "range", lambda pub, _: Span(shift(pub, spec, -most), pub),
+                        tensed=False)
+    return relative(m.start(), m.end(), "range", lambda pub, _: Span(pub + ONE_DAY, shift(pub, spec, most)),
+                    tensed=False)
 
 
 def rel_part(m: re.Match[str], env: Env) -> Atom:
@@ -85,27 +88,29 @@ def rel_part(m: re.Match[str], env: Env) -> Atom:
             period = unit_period(unit, pub, 0)
             return Span(period.low, pub) if earlier else Span(pub, period.high)
 
-        return relative(m.start(), m.end(), unit, rule)
+        return relative(m.start(), m.end(), unit, rule, tensed=False)
     bounds = env.v.period_parts[env.v.part_words[norm(m["part"])]][unit]
     offset = env.v.period_shift[norm(m["shift"])] if m["shift"] else 0
-    return relative(m.start(), m.end(), unit, lambda pub, _: part(unit_period(unit, pub, offset), unit, bounds))
+    return relative(m.start(), m.end(), unit, lambda pub, _: part(unit_period(unit, pub, offset), unit, bounds),
+                    tensed=False)
 
 
 def after_next(m: re.Match[str], env: Env) -> Atom:
     """ "the week after next", "the year after next"."""
     unit = m["unit"].lower()
-    return relative(m.start(), m.end(), unit, lambda pub, _: unit_period(unit, pub, 2))
+    return relative(m.start(), m.end(), unit, lambda pub, _: unit_period(unit, pub, 2), tensed=False)
 
 
 def year_to_date(m: re.Match[str], env: Env) -> Atom:
     """ "year to date" -> [January 1, pub]."""
-    return relative(m.start(), m.end(), "range", lambda pub, _: Span(dt.date(pub.year, 1, 1), pub))
+    return relative(m.start(), m.end(), "range", lambda pub, _: Span(dt.date(pub.year, 1, 1), pub), tensed=False)
 
 
 def rest_of(m: re.Match[str], env: Env) -> Atom:
     """ "the rest of the week" -> [pub, end of the week]."""
     unit = m["unit"].lower()
-    return relative(m.start(), m.end(), "range", lambda pub, _: Span(pub, unit_period(unit, pub, 0).high))
+    return relative(m.start(), m.end(), "range", lambda pub, _: Span(pub, unit_period(unit, pub, 0).high),
+                    tensed=False)
 
 
 def _move(anchor: dt.date, spec: Mapping[str, int], amount: float) -> dt.date:
@@ -171,7 +176,7 @@ def _compound(env: Env, start: int, m: re.Match[str], direction: int, anchor_day
             moved = shift(moved, spec, direction * count)
         return Span(moved - tolerance, moved + tolerance)
 
-    return relative(start, m.end(), "day", rule)
+    return relative(start, m.end(), "day", rule, tensed=False)
 
 
 def day_of_month(m: re.Match[str], env: Env) -> Atom | None:
@@ -186,9 +191,9 @@ def day_of_month(m: re.Match[str], env: Env) -> Atom | None:
         found = make_date(first.year, first.month, day_)
         return None if found is None else day(found)
 
-    return relative(m.start(), m.end(), "day", rule)
+    return relative(m.start(), m.end(), "day", rule, tensed=False)
 
 
 def now(m: re.Match[str], env: Env) -> Atom:
     """ "now", only as the end of a range ("between Jan 22 and now")."""
-    return relative(m.start(), m.end(), "day", lambda pub, _: day(pub), weak="range")
+    return relative(m.start(), m.end(), "day", lambda pub, _: day(pub), weak="range", tensed=False)

@@ -4,14 +4,15 @@ Every date expression contains an *anchor*: a month or weekday name, a word such
 "year", "ago" or "tomorrow" (``anchor_words`` in dates.yaml), a quarter code ("Q3") or
 a number shaped like the start of a date (a four-digit year, "4/22", "'90s"). One regex
 pass over a byte copy of the text (the *probe*) finds every anchor. The patterns that
-can contain an anchor are then tried with ``match`` at the anchor and at the word
-starts right before it, but only as far back as the words there are words those
-patterns spell out (or numbers): "in Tokyo on April 8" tries the month patterns at
-"April" alone, "over the past 78 years" tries "years", "78", "past" and "the".
+can hold an anchor are then tried at the anchor and at the word starts right before
+it, but only as far back as those words are numbers or words the patterns spell out:
+"in Tokyo on April 8" tries the month patterns at "April" alone, "over the past 78
+years" tries "the", "past", "78" and "years".
 
-``match`` at a word start finds what a scan of the whole text would find there (every
-pattern starts at a word start), so the cost grows with the number of anchors and not
-with the length of the text times the number of patterns.
+A pattern tried at a word start finds what a scan of the whole text would find there
+(every pattern starts at a word start), and starts are taken in text order with a
+pattern's matches never overlapping, as in such a scan. The cost grows with the number
+of anchors, not with the length of the text times the number of patterns.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from checker.values.dates_patterns import TEMPLATES, compiled
-from checker.values.dates_vocab import vocab
+from checker.values.dates_patterns import TEMPLATES, compiled, spelled_sources
+from checker.values.dates_vocab import alternation, vocab
 
 # Numbers a date can start with, as they look in the probe (separators are blanks).
 _NUMBER_SHAPES = {
@@ -31,7 +32,8 @@ _NUMBER_SHAPES = {
     "pair": rb"[0-9]{1,2}(?=\x20+[0-9])",
     "short_decade": rb"[0-9]0s(?![a-z0-9])",
 }
-_QUOTES = "'’"
+_NAMED = re.compile(r"\(\?P<(\w+)>")
+_REFERENCE = re.compile(r"\(\?P=(\w+)\)|\(\?\((\w+)\)")
 _BLANK = 32
 
 
@@ -39,13 +41,16 @@ _BLANK = 32
 class Group:
     """The patterns tried at one kind of anchor.
 
-    ``members`` are (order in TEMPLATES, name, pattern). ``back`` is how far before the
-    anchor a match may start; ``words`` are the words the patterns spell out, which a
-    match may hold before its anchor (None: matches start at the anchor). ``offset``
-    moves that start: -1 for the quote of "'90s".
+    ``members`` are (order in TEMPLATES, name, pattern, index of its group in
+    ``combined``): one regex that tries them all at a position, each in an optional
+    look-ahead that captures its span, and fails when none matched. ``back`` is how
+    far before the anchor a match may start; ``words`` are the words a match may hold
+    before its anchor (None: matches start at the anchor, or one character before it
+    with ``offset`` -1, the quote of "'90s").
     """
 
-    members: tuple[tuple[int, str, re.Pattern[str]], ...]
+    members: tuple[tuple[int, str, re.Pattern[str], int], ...]
+    combined: re.Pattern[str]
     back: int
     words: frozenset[bytes] | None
     offset: int = 0
@@ -61,50 +66,46 @@ class Plan:
 
 
 def find_matches(scanned: str, folded: bool) -> list[tuple[int, str, re.Match[str]]]:
-    """Every (pattern order, pattern name, match) that holds an anchor.
+    """Every (pattern order, pattern name, match) holding an anchor, in text order.
 
-    Like a scan of the text with each pattern, a pattern's matches do not overlap: of
-    two, the one starting first is kept ("Q1 of 2017 - Q3 of 2018" is not read as
-    "2017 - Q3 of 2018", which starts inside "Q1 of 2017").
+    As in a scan of the text, a pattern's matches do not overlap: the one starting
+    first wins ("Q1 of 2017 - Q3 of 2018" is not read as "2017 - Q3 of 2018").
     """
     plan = _plan(folded)
     probe = _probe(scanned)
-    done: set[tuple[int, int]] = set()  # (start, pattern order) already tried
-    found: list[tuple[int, int, str, re.Match[str]]] = []
+    tries: list[tuple[int, int, Group]] = []
     for anchor in plan.anchor.finditer(probe):
         kind = anchor.lastgroup
         # The probe has one extra blank in front, so its match, which starts on the
         # blank before the anchor, starts where the anchor starts in the text.
         at = anchor.start()
-        if kind == "word" or kind == "glued":
-            group = plan.words[anchor[kind]]
-        else:
-            group = plan.shapes[kind or ""]
-        starts = [at + group.offset]
+        group = plan.words[anchor[kind]] if kind == "word" or kind == "glued" else plan.shapes[kind or ""]
+        tries.append((at + group.offset, id(group), group))
         if group.words is not None:
-            starts += _lead(probe, at, max(0, at - group.back), group.words)
-        for start in starts:
-            for order, name, pattern in group.members:
-                if (start, order) in done:
-                    continue
-                done.add((start, order))
+            tries.extend((start, id(group), group) for start in _lead(probe, at, at - group.back, group.words))
+    tries.sort(key=lambda t: t[:2])
+    free: dict[int, int] = {}  # pattern order -> end of its last match
+    out: list[tuple[int, str, re.Match[str]]] = []
+    previous = (-1, -1)
+    for start, key, group in tries:
+        if (start, key) == previous:
+            continue
+        previous = (start, key)
+        hit = group.combined.match(scanned, start)
+        if hit is None:
+            continue
+        for order, name, pattern, index in group.members:
+            if hit.start(index) >= 0 and free.get(order, 0) <= start:
                 m = pattern.match(scanned, start)
                 if m is not None:
-                    found.append((order, start, name, m))
-    found.sort(key=lambda hit: hit[:2])
-    out: list[tuple[int, str, re.Match[str]]] = []
-    last_order, last_end = -1, 0
-    for order, start, name, m in found:
-        if order == last_order and start < last_end:
-            continue
-        out.append((order, name, m))
-        last_order, last_end = order, m.end()
+                    free[order] = m.end()
+                    out.append((order, name, m))
     return out
 
 
 def _lead(probe: bytes, at: int, limit: int, words: frozenset[bytes]) -> list[int]:
-    """Starts of the words right before ``at`` that may be part of a match: numbers
-    and the patterns' own words, walking back until another word or ``limit``."""
+    """Starts of the words right before ``at`` that a match may hold: numbers and the
+    patterns' own words, walking back until another word or ``limit``."""
     out = []
     end = at + 1  # probe index of the anchor's first character
     while True:
@@ -112,7 +113,7 @@ def _lead(probe: bytes, at: int, limit: int, words: frozenset[bytes]) -> list[in
             end -= 1
         begin = probe.rfind(b" ", 0, end) + 1
         # Probe index ``begin`` is text index ``begin - 1``.
-        if begin - 1 < limit or end <= 1:
+        if end <= 1 or begin - 1 < limit:
             return out
         word = probe[begin:end]
         if not (48 <= word[0] <= 57 or word in words):
@@ -141,16 +142,15 @@ def _probe(text: str) -> bytes:
 def _plan(folded: bool) -> Plan:
     v = vocab()
     patterns = compiled(folded)
+    spelled = spelled_sources()
     order = {name: i for i, name in enumerate(TEMPLATES)}
-    members = {name: (order[name], name, pattern) for name, pattern, _, _ in patterns}
-    reach = {name: back for name, _, _, back in patterns}
     by_anchor: dict[str, list[str]] = {}
-    for name, pattern, kinds, _ in patterns:
+    for name, _, kinds, _ in patterns:
         for kind in kinds:
             if kind in _NUMBER_SHAPES or kind == "code":
                 found: Iterable[str] = [kind]
             elif kind == "word":
-                found = _words_in(pattern.pattern, v.anchor_words)
+                found = [w for w in v.anchor_words if w in _words(spelled[name])]
             else:
                 found = v.months if kind == "month" else v.weekdays
             for anchor in found:
@@ -160,46 +160,43 @@ def _plan(folded: bool) -> Plan:
     def group(names: list[str], led: bool) -> Group:
         key = tuple(sorted(set(names), key=order.__getitem__))
         if key not in groups:
-            words = None if led else frozenset(w for n in key for w in _spelled(patterns[order[n]][1].pattern))
-            offset = -1 if key == ("decade_short",) else 0
-            groups[key] = Group(tuple(members[n] for n in key), max(reach[n] for n in key), words, offset)
+            chosen = [patterns[order[n]] for n in key]
+            words = None if led else frozenset(w.encode() for n in key for w in _words(spelled[n]))
+            groups[key] = _group(chosen, order, words, -1 if key == ("decade_short",) else 0)
         return groups[key]
 
     shapes = {kind: group(by_anchor.pop(kind), led=True) for kind in [*_NUMBER_SHAPES, "code"]}
-    words = {w.encode("ascii"): group(names, led=False) for w, names in by_anchor.items()}
-    trie = _trie(words).encode("ascii")
+    words = {w.encode(): group(names, led=False) for w, names in by_anchor.items()}
+    tree = alternation(by_anchor).encode()
     numbers = b"|".join(rb"(?P<%s>%s)" % (kind.encode(), shape) for kind, shape in _NUMBER_SHAPES.items())
-    anchor = (rb"\x20(?:" + numbers + rb"|[0-9]{1,3}(?P<glued>" + trie + rb")(?![a-z])"
-              rb"|(?P<code>[qh][1-4])(?![0-9])|(?P<word>" + trie + rb")(?![a-z]))")
+    anchor = (rb"\x20(?:" + numbers + rb"|[0-9]{1,3}(?P<glued>" + tree + rb")(?![a-z])"
+              rb"|(?P<code>[qh][1-4])(?![0-9])|(?P<word>" + tree + rb")(?![a-z]))")
     return Plan(re.compile(anchor), words, shapes)
 
 
-def _words_in(source: str, words: Iterable[str]) -> list[str]:
-    """The anchor words a pattern's source spells out: the ones its matches can contain."""
-    return [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", source)]
+def _group(chosen: list[tuple[str, re.Pattern[str], tuple[str, ...], int]], order: dict[str, int],
+           words: frozenset[bytes] | None, offset: int) -> Group:
+    parts, check = [], "(?!)"
+    for k, (_, pattern, _, _) in enumerate(chosen):
+        parts.append(f"(?:(?=(?P<m{k}>{_bare(pattern.pattern, f'p{k}_')}))|)")
+    for k in reversed(range(len(chosen))):
+        check = f"(?(m{k})|{check})"
+    combined = re.compile("".join(parts) + check, chosen[0][1].flags)
+    members = tuple((order[name], name, pattern, combined.groupindex[f"m{k}"])
+                    for k, (name, pattern, _, _) in enumerate(chosen))
+    return Group(members, combined, max(back for *_, back in chosen), words, offset)
 
 
-def _spelled(source: str) -> set[bytes]:
-    """Every run of letters in a pattern's source: a superset of the words its matches
-    can hold (it also holds group names and escapes, which only widens the walk)."""
-    return {w.encode("ascii") for w in re.findall(r"[a-z]+", source)}
+def _bare(source: str, prefix: str) -> str:
+    """A pattern's source with its groups made non-capturing, except those it refers to
+    (renamed with ``prefix``): many capturing groups make the engine slow."""
+    kept = {a or b for a, b in _REFERENCE.findall(source)}
+    source = _NAMED.sub(lambda g: f"(?P<{prefix}{g[1]}>" if g[1] in kept else "(?:", source)
+    return _REFERENCE.sub(lambda g: f"(?P={prefix}{g[1]})" if g[1] else f"(?({prefix}{g[2]})", source)
 
 
-def _trie(words: Iterable[bytes]) -> str:
-    """An alternation of words sharing their prefixes ("jan(?:uary)?"): the engine then
-    follows one branch per letter instead of trying every word."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word.decode("ascii"):
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+@lru_cache(maxsize=None)
+def _words(source: str) -> frozenset[str]:
+    """Every run of letters in a spelled-out source: a superset of the words its matches
+    can hold (group names and escapes come along, which only widens the walk back)."""
+    return frozenset(re.findall(r"[a-z]+", source))

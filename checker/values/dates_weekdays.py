@@ -56,8 +56,9 @@ def weekday(m: re.Match[str], env: Env) -> Atom | None:
     if wd is None:
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
+    # Only a bare weekday reads the tense ("will meet on Tuesday"); "next Tuesday" does not.
     return relative(m.start(), m.end(), "day", _weekday_rule(rel, wd),
-                    fallback=Span(None, None, frozenset({wd})), weak=None if rel else "weekday")
+                    fallback=Span(None, None, frozenset({wd})), weak=None if rel else "weekday", tensed=rel is None)
 
 
 def weekday_in_week(m: re.Match[str], env: Env) -> Atom | None:
@@ -68,7 +69,7 @@ def weekday_in_week(m: re.Match[str], env: Env) -> Atom | None:
     offset = env.v.period_shift[norm(m["wshift"])]
     return relative(m.start(), m.end(), "day",
                     lambda pub, _: day(week_start(pub) + dt.timedelta(days=7 * offset + wd)),
-                    fallback=Span(None, None, frozenset({wd})))
+                    fallback=Span(None, None, frozenset({wd})), tensed=False)
 
 
 def weekday_day(m: re.Match[str], env: Env) -> Atom | None:
@@ -113,7 +114,7 @@ def nth_weekday(m: re.Match[str], env: Env) -> Atom | None:
             first = add_months(pub.replace(day=1), offset)
             return _nth(first.year, first.month, wd, nth)
 
-        return relative(m.start(), m.end(), "day", rule)
+        return relative(m.start(), m.end(), "day", rule, tensed=False)
     month = month_of(m["mon"])
     if month is None:
         return None
@@ -133,4 +134,4 @@ def week_days(m: re.Match[str], env: Env) -> Atom | None:
         monday = week_start(pub) + dt.timedelta(days=7 * offset)
         return Span(monday + dt.timedelta(days=a), monday + dt.timedelta(days=b))
 
-    return relative(m.start(), m.end(), "range", rule)
+    return relative(m.start(), m.end(), "range", rule, tensed=False)

@@ -1,8 +1,8 @@
 """Number phrases: the one reader of "a number with an optional scale" that every value
 parser shares (plain numbers, money, percentages, durations).
 
-One compiled pattern (:mod:`checker.values.numpatterns`) finds *runs* of number tokens
-("2.14 trillion", "twenty-one", "3 hundred and 21", "$10m" without the sign);
+:mod:`checker.values.numruns` finds *runs* of number tokens ("2.14 trillion",
+"twenty-one", "3 hundred and 21", "$10m" without the sign);
 :mod:`checker.values.numgrammar` splits a run into numbers; this module then drops what
 the surrounding characters show is not a quantity: parts of identifiers ("COVID-19",
 "192.168.1.2", "5/17/2018", "10:30", URLs), and reads a sign glued to the digits ("-0.3").
@@ -13,40 +13,40 @@ last few texts), so a full scan reads the numbers of a text once.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.values.numgrammar import Tok, parse_run
 from checker.values.numlex import NumberLexicon, lexicon
 from checker.values.numpatterns import number_patterns
+from checker.values.numruns import number_runs
 from checker.values.types import Interval
 
 _GROUP_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _DIGIT_RUN = re.compile(r"\d+")
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3}(?!\d))+")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 _DASHES = "-–—−"
-# Anchors of web addresses and e-mail addresses; the whole blank-free stretch around
-# one is not prose, so no figure is read inside it.
-_ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
-_ADDRESS_ANCHORS = ("://", "@", "www.", "WWW.", "Www.")
-_NON_BLANKS = re.compile(r"\S*")
-_ADDRESS_REACH = 300
+_NOT_IDENTIFIER = " \t\n("  # what may stand before a sign glued to digits ("-0.3")
 
 
-@dataclass(frozen=True)
-class NumberPhrase:
+class NumberPhrase(NamedTuple):
     """One number in a text: where it is, its value and how precisely it was written.
 
     ``step`` is the rounding unit: "2.14 trillion" has step 1e10 and stands for
-    [2.135e12, 2.145e12]; ``None`` means exact ("15", "two hundred").
+    [2.135e12, 2.145e12]; ``None`` means exact ("15", "two hundred"). ``interval`` is
+    that set, before any hedge. ``plain_integer``: digits only, no separators, decimals
+    or scale ("2022", "15").
     ``letter_scale`` is a glued unit letter ("10m", "$5k") that only money reads.
     ``pending_scale`` marks a bare figure that borrows the scale of the next one
     ("2 to 3 million"): read alone it would be wrong, so the finders skip it.
     ``glued`` marks digits touching letters ("G20", "10km", "USD115", "100元").
+
+    A named tuple rather than a dataclass: a text has a figure every hundred characters
+    or so, and a tuple is several times cheaper to build.
     """
 
     start: int
@@ -57,19 +57,11 @@ class NumberPhrase:
     form: str
     words: bool
     scaled: bool
+    interval: Interval
+    plain_integer: bool
     letter_scale: float | None = None
     pending_scale: bool = False
     glued: bool = False
-
-    @property
-    def interval(self) -> Interval:
-        """The set of values the figure stands for, before any hedge."""
-        return rounding_interval(self.value, self.step)
-
-    @property
-    def plain_integer(self) -> bool:
-        """Digits only, no separators, decimals or scale ("2022", "15")."""
-        return self.text.lstrip("-−").isdigit()
 
 
 def rounding_interval(value: float, step: float | None) -> Interval:
@@ -79,6 +71,11 @@ def rounding_interval(value: float, step: float | None) -> Interval:
     return Interval(value - step / 2, value + step / 2)
 
 
+# Intervals are immutable, so equal figures share one; zero is left out because 0.0 and
+# -0.0 are equal keys but different values.
+_shared_interval = lru_cache(maxsize=4096, typed=True)(rounding_interval)
+
+
 def number_phrases(text: str) -> tuple[NumberPhrase, ...]:
     """Every number phrase of ``text``, in reading order (cached for the last texts)."""
     return _number_phrases(text)
@@ -86,78 +83,86 @@ def number_phrases(text: str) -> tuple[NumberPhrase, ...]:
 
 @lru_cache(maxsize=8)
 def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
-    pats, lex = number_patterns(), lexicon()
-    protected = _addresses(text)
     phrases: list[NumberPhrase] = []
-    # Case-insensitive matching is slow; lower-casing first is faster, but only safe for
-    # offsets when it keeps every character a single character (it does for almost all).
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        word_hits = pats.word_starts_lower.finditer(lowered)
-    else:
-        word_hits = pats.word_starts.finditer(text)
-    starts = sorted([m.start() for m in pats.digit_starts.finditer(text)] + [m.start() for m in word_hits])
-    covered = -1
-    for pos in starts:
-        if pos < covered or (protected and _inside(protected, pos)):
-            continue
-        run = pats.run.match(text, pos)
-        if run is None:
-            continue
-        covered = run.end()
-        if _PLAIN.fullmatch(run.group()):
-            # Most runs are one plain figure ("14", "2,500", "0.1"): no grammar needed.
-            raw = run.group().replace(",", "")
-            decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
+    scaled_at: list[int] = []  # indices of phrases with a scale word, for ranges
+    add = phrases.append
+    for start, end in number_runs(text):
+        raw = text[start:end]
+        # Most runs are one plain figure ("14", "2,500", "0.1"): no grammar needed.
+        if raw.isdigit():
+            _add(text, start, end, float(raw), None, "cardinal", False, False, None, True, add)
+        elif _PLAIN.fullmatch(raw):
+            digits = raw.replace(",", "")
+            decimals = len(digits) - digits.index(".") - 1 if "." in digits else 0
             step = 10.0 ** -decimals if decimals else None
-            phrase = _phrase(text, run.start(), run.end(), float(raw), step, "cardinal", False, False, None)
-            if phrase is not None:
-                phrases.append(phrase)
-            continue
-        toks = _tokens(text, run.start(), run.end(), pats.token, lex)
-        for p in parse_run(toks):
-            first, last = toks[p.first], toks[p.last]
-            words = any(toks[k].kind not in ("digits", "digit_ordinal") for k in range(p.first, p.last + 1))
-            lead_digits = first.kind in ("digits", "digit_ordinal")
-            phrase = _phrase(text, first.start, last.end, p.value, p.step, p.form, words, p.scaled, p.letter_scale,
-                             lead_digits)
-            if phrase is not None:
-                phrases.append(phrase)
-    return tuple(_mark_pending(text, phrases))
+            _add(text, start, end, float(digits), step, "cardinal", False, False, None, True, add)
+        else:
+            split = _SPACE_GROUPED.match(raw) is not None and _word_before(text, start) in lexicon().no_space_grouping_after
+            for a, b, value, step, form, words, scaled, letter, lead_digits in _read_run(raw, split):
+                count = len(phrases)
+                _add(text, start + a, start + b, value, step, form, words, scaled, letter, lead_digits, add)
+                if scaled and len(phrases) > count:
+                    scaled_at.append(count)
+    if scaled_at:
+        _mark_pending(text, phrases, scaled_at)
+    return tuple(phrases)
 
 
-def _addresses(text: str) -> list[tuple[int, int]]:
-    """Spans of blank-free stretches holding a web or e-mail address, in order."""
-    spans: list[tuple[int, int]] = []
-    if not any(anchor in text for anchor in _ADDRESS_ANCHORS):
-        return spans  # the usual case, found without a regex pass over the text
-    for m in _ADDRESS.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue
-        # Addresses are short: look back a bounded stretch, so a text is read in linear time.
-        floor = max(0, m.start() - _ADDRESS_REACH)
-        a = max(floor - 1, *(text.rfind(blank, floor, m.start()) for blank in " \t\n\r")) + 1
-        rest = _NON_BLANKS.match(text, m.end())
-        spans.append((a, rest.end() if rest else m.end()))
-    return spans
+_new_phrase = tuple.__new__
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    """True when ``pos`` lies in one of the (ordered, disjoint) spans."""
-    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
-    return k >= 0 and pos < spans[k][1]
+def _add(text: str, start: int, end: int, value: float, step: float | None, form: str, words: bool, scaled: bool,
+         letter_scale: float | None, lead_digits: bool, add: object) -> None:
+    """Add the phrase at ``text[start:end]`` unless its neighbours show it is no number."""
+    if start and lead_digits and text[start - 1] in _DASHES:
+        before = text[start - 2] if start > 1 else " "
+        if before.isalnum():
+            return  # "COVID-19", "F-16", "2020-2025"
+        if text[start - 1] in "-−" and before in _NOT_IDENTIFIER:
+            start, value = start - 1, -value
+    after = text[end:end + 1]
+    if (after in "./:," or after in _DASHES) and after and text[end + 1:end + 2].isdigit():
+        return  # "192.168.1.2", "5/17/2018", "10:30", "222-2222", "1,3"
+    if not math.isfinite(value):
+        return
+    left = text[start - 2:start] if start > 1 else text[:start]
+    glued = left[-1:].isalpha() or (left[-1:] == "." and left[:1].isalpha()) or after.isalpha()
+    phrase_text = text[start:end]
+    plain = phrase_text.lstrip("-−").isdigit()
+    interval = _shared_interval(value, step) if value else rounding_interval(value, step)
+    add(_new_phrase(NumberPhrase, (start, end, phrase_text, value, step, form, words, scaled, interval, plain,  # type: ignore[operator]
+                                   letter_scale, False, glued)))
 
 
-def _tokens(text: str, start: int, end: int, token_re: re.Pattern[str], lex: NumberLexicon) -> list[Tok]:
+@lru_cache(maxsize=4096)
+def _read_run(raw: str, split_first: bool) -> tuple[tuple[int, int, float, float | None, str, bool, bool, float | None,
+                                                           bool], ...]:
+    """The numbers of one run (spans relative to it), read by the grammar.
+
+    A run reads the same wherever it stands, except that ``split_first`` keeps a
+    space-grouped figure at its start apart ("March 5 300 people"), so runs are read once
+    per spelling.
+    """
+    toks = _tokens(raw, number_patterns().token, lexicon(), split_first)
+    out = []
+    for p in parse_run(toks):
+        first, last = toks[p.first], toks[p.last]
+        words = any(toks[k].kind not in ("digits", "digit_ordinal") for k in range(p.first, p.last + 1))
+        lead_digits = first.kind in ("digits", "digit_ordinal")
+        out.append((first.start, last.end, p.value, p.step, p.form, words, p.scaled, p.letter_scale, lead_digits))
+    return tuple(out)
+
+
+def _tokens(raw: str, token_re: re.Pattern[str], lex: NumberLexicon, split_first: bool) -> list[Tok]:
     toks: list[Tok] = []
-    pos = start
-    while pos < end:
-        m = token_re.match(text, pos, end)
+    pos = 0
+    while pos < len(raw):
+        m = token_re.match(raw, pos)
         if m is None:  # cannot happen: the run pattern is made of the same pieces
             break
         sep = _sep_kind(m.group("sep"))
         if m.group("num") is not None:
-            toks.extend(_digit_tokens(text, m, sep, lex, first=not toks))
+            toks.extend(_digit_tokens(m, sep, lex, split_first and not toks))
         else:
             word = m.group("word")
             kind, value = lex.kind(word) or ("", 0.0)
@@ -175,9 +180,9 @@ def _sep_kind(sep: str | None) -> str:
     return "joiner" if sep.strip() else "space"
 
 
-def _digit_tokens(text: str, m: re.Match[str], sep: str, lex: NumberLexicon, first: bool) -> list[Tok]:
+def _digit_tokens(m: re.Match[str], sep: str, lex: NumberLexicon, split: bool) -> list[Tok]:
     raw, a, b = m.group("num"), m.start("num"), m.end("num")
-    if " " in raw and first and _word_before(text, a) in lex.no_space_grouping_after:
+    if " " in raw and split:
         # "March 5 300 people": a date then a count, not 5,300.
         out: list[Tok] = []
         for k, piece in enumerate(_DIGIT_RUN.finditer(raw)):
@@ -204,38 +209,16 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
-def _phrase(text: str, start: int, end: int, value: float, step: float | None, form: str, words: bool,
-            scaled: bool, letter_scale: float | None, lead_digits: bool = True) -> NumberPhrase | None:
-    """The phrase at ``text[start:end]``, or None when its neighbours show it is no number."""
-    if lead_digits and start > 0 and text[start - 1] in _DASHES:
-        before = text[start - 2] if start > 1 else " "
-        if before.isalnum():
-            return None  # "COVID-19", "F-16", "2020-2025"
-        if text[start - 1] in "-−" and before in " \t\n(":
-            start, value = start - 1, -value
-    if _glued_on_right(text, end) or not math.isfinite(value):
-        return None  # "192.168.1.2", "5/17/2018", "10:30", "222-2222", "1,3"
-    left = text[start - 2:start] if start > 1 else text[:start]
-    glued = left[-1:].isalpha() or (left[-1:] == "." and left[:1].isalpha()) or text[end:end + 1].isalpha()
-    return NumberPhrase(start, end, text[start:end], value, step, form, words, scaled, letter_scale, glued=glued)
-
-
-def _glued_on_right(text: str, end: int) -> bool:
-    if end + 1 >= len(text) or not text[end + 1].isdigit():
-        return False
-    # A comma here did not start a thousands group: a decimal comma ("1,3") or a list
-    # written without blanks; either way the figure cannot be read safely.
-    return text[end] in "./:," or text[end] in _DASHES
-
-
-def _mark_pending(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+def _mark_pending(text: str, phrases: list[NumberPhrase], scaled_at: list[int]) -> None:
     """Flag "2" in "2 to 3 million" / "$2-$3 billion": it means 2 million, not 2."""
-    out = list(phrases)
-    for k in range(len(out) - 1):
-        here, nxt = out[k], out[k + 1]
-        if here.scaled or not nxt.scaled or here.form != "cardinal" or nxt.start - here.end > 8:
+    range_link = number_patterns().range_link
+    for k in scaled_at:
+        if k == 0:
             continue
-        link = number_patterns().range_link.match(text, here.end, nxt.start)
+        here, nxt = phrases[k - 1], phrases[k]
+        if here.scaled or here.form != "cardinal" or nxt.start - here.end > 8:
+            continue
+        link = range_link.match(text, here.end, nxt.start)
         if link is None:
             continue
         # A range repeats its own sign ("$2 to $3 billion"); "HK$10 and A$5 million" is
@@ -243,5 +226,4 @@ def _mark_pending(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
         sign = link.group("sign") or ""
         if sign and text[max(0, here.start - len(sign)):here.start].lower() != sign.lower():
             continue
-        out[k] = NumberPhrase(**{**here.__dict__, "pending_scale": True})
-    return out
+        phrases[k - 1] = here._replace(pending_scale=True)

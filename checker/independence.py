@@ -12,7 +12,6 @@ Xinhua") counts as that source when the source is in the corpus.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zlib
 from collections import defaultdict
 from typing import Iterable
@@ -22,7 +21,6 @@ from rapidfuzz import fuzz, process
 
 from checker.model import Article
 
-_TOKEN = re.compile(r"\w+")
 SHINGLE = 5
 # A 5-gram found in many articles is boilerplate ("said in a statement on"), not evidence.
 MAX_POSTINGS = 50

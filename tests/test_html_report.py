@@ -99,13 +99,15 @@ def parse(page: str) -> Node:
 def _claim(cid: str, article: str, text: str, quote: str, line: int, key: str = "k", note: str | None = None) -> dict[str, Any]:
     return {"id": cid, "article": article, "type": "t.count", "rule": "r", "pattern": "p", "key": key, "key_resolved": bool(key),
             "note": note, "text": text, "hedge": None, "value": {"kind": "number", "display": text}, "quote": quote,
-            "start": 0, "end": len(text), "line": line, "as_of": None}  # fmt: skip
+            "start": 0, "end": len(text), "line": line, "as_of": None}
 
 
-def _finding(fid: str, kind: str, groups: list[tuple[str, list[str], list[str]]], key: str = "k", type_: str = "t.count") -> dict[str, Any]:
+def _finding(
+    fid: str, kind: str, groups: list[tuple[str, list[str], list[str]]], key: str = "k", type_: str = "t.count", rule: str = "r"
+) -> dict[str, Any]:
     severity = {"contradiction": "error", "single_source": "warning", "agreement": "info"}[kind]
-    return {"id": fid, "kind": kind, "rule": "r", "type": type_, "key": key, "severity": severity, "message": f"{kind} on {key}",
-            "groups": [{"value": v, "claims": c, "articles": [x.split(":")[0] for x in c], "sources": s} for v, c, s in groups]}  # fmt: skip
+    return {"id": fid, "kind": kind, "rule": rule, "type": type_, "key": key, "severity": severity, "message": f"{kind} on {key}",
+            "groups": [{"value": v, "claims": c, "articles": [x.split(":")[0] for x in c], "sources": s} for v, c, s in groups]}
 
 
 def _article(aid: str, source: str, title: str | None = None, url: str | None = None) -> dict[str, Any]:
@@ -125,7 +127,7 @@ def hostile_data() -> dict[str, Any]:
     ]
     findings = [
         _finding("f-agree", "agreement", [("2", ["b:2", "c:2"], ["Beta", "Gamma"])], key="pair", type_="meeting.count"),
-        _finding("f-clash", "contradiction", [("12", ["a:1"], [f"Alpha {SCRIPT}"]), ("14", ["b:1"], ["Beta"])], key=evil_key),
+        _finding("f-clash", "contradiction", [("12", ["a:1"], [f"Alpha {SCRIPT}"]), ("14", ["b:1"], ["Beta"])], key=evil_key, rule=f"rule {IMG}"),
     ]
     articles = [
         _article("a", f"Alpha {SCRIPT}", title=f"{SCRIPT} Summit {IMG}", url="javascript:alert(1)"),
@@ -150,6 +152,7 @@ def test_markup_from_articles_and_rules_is_shown_as_text() -> None:
     assert clash.all("h3")[0].text() == f"t.count — key {SCRIPT}"
     assert [p.text() for p in clash.all("p", cls="sources")] == [f"Alpha {SCRIPT}", "Beta"]
     assert f"{SCRIPT} Summit {IMG}" in clash.text()
+    assert clash.all("p", cls="meta")[0].all("code")[0].text() == f"rule {IMG}"
     assert [c.text() for c in dom.all("th", cls="src")] == [f"Alpha {SCRIPT}", "Beta", "Gamma"]
     # A javascript: address is printed, never linked; http(s) is linked.
     assert [a.attrs["href"] for a in dom.all("a") if "example" in a.attrs["href"] or "javascript" in a.attrs["href"]] == [
@@ -273,6 +276,13 @@ def test_matrix_cells_show_the_worst_state_per_source() -> None:
     assert [c.values for c in matrix.rows[1].cells] == [("12",), ("14", "13"), ("13",)]
 
 
+def test_baselined_findings_are_marked() -> None:
+    data = hostile_data()
+    data["findings"][1]["baselined"] = True
+    dom = parse(html.render(data))
+    assert [[b.text() for b in a.all("span", cls="badge")] for a in dom.all("article")] == [["baselined"], []]
+
+
 def test_empty_report_still_renders() -> None:
     data = {"summary": dict.fromkeys(hostile_data()["summary"], 0), "articles": [], "claims": [], "findings": []}
     dom = parse(html.render(data))
@@ -288,16 +298,17 @@ def browser_report(write_article: Callable[..., Path], tmp_path: Path) -> Path:
     """report.html for a corpus with a contradiction, a single source, an agreement, a keyless claim
     and an article whose source, title, address and body are hostile."""
     write_article("a.md", f"{SIGNED.format(n=12)} {IMG} {SCRIPT}\n", source=f"Daily {SCRIPT} Wire", published="2025-05-02",
-                  title=f"{SCRIPT} Summit {IMG}", url="javascript:alert(1)")  # fmt: skip
+                  title=f"{SCRIPT} Summit {IMG}", url="javascript:alert(1)")
     write_article("b.md", f"The president arrived in Dodoma on Friday.\n\n{SIGNED.format(n=14)}\n"
                   "The four-day state visit will also take the Kenyan president to Arusha, Tanzania.\n",
-                  source="Coast Times", published="2025-05-02", title="Visit ends")  # fmt: skip
+                  source="Coast Times", published="2025-05-02", title="Visit ends")
     write_article("c.md", "The Kenyan president was accompanied by a delegation of about 150 business leaders on his visit to Tanzania.\n"
-                  "His four-day state visit to Tanzania ends on Monday.\n", source="Lake Post", published="2025-05-03")  # fmt: skip
+                  "His four-day state visit to Tanzania ends on Monday.\n", source="Lake Post", published="2025-05-03")
     corpus = write_article("d.md", "The two leaders have met twice.\n", source="River Daily", published="2025-05-03").parent
     out = tmp_path / "out"
     if "html" in FORMATS:
-        assert main(["run", "--articles", str(corpus), "--rules", str(RULES), "--out", str(out), "--format", "html", "--fail-on", "never", "--quiet"]) == 0
+        argv = ["run", "--articles", str(corpus), "--rules", str(RULES), "--out", str(out), "--format", "html", "--fail-on", "never"]
+        assert main([*argv, "--quiet"]) == 0
     else:
         out.mkdir()
         data = report_to_data(check(load_corpus(corpus), load_rules(RULES)))
@@ -311,7 +322,7 @@ def _chromium(tmp_path: Path, target: str, *extra: str) -> tuple[str, list[str]]
     command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-               "--hide-scrollbars", "--window-size=1280,2000", *extra, target]  # fmt: skip
+               "--hide-scrollbars", "--window-size=1280,2000", *extra, target]
     run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     return run.stdout, [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
@@ -334,8 +345,12 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/c
 def test_browser_shows_matrix_and_findings(browser_report: Path, tmp_path: Path) -> None:
     dom = _dom(tmp_path, browser_report)
     table = dom.all("table", cls="matrix")[0]
-    assert [th.text() for th in table.all("thead")[0].all("th")] == ["claim type", "key", "Coast Times", f"Daily {SCRIPT} Wire", "Lake Post", "River Daily"]
-    rows = [(tr.all("th")[0].text(), tr.all("td")[0].text(), [td.attrs["data-state"] for td in tr.all("td", cls="cell")]) for tr in table.all("tbody")[0].all("tr")]
+    header = [th.text() for th in table.all("thead")[0].all("th")]
+    assert header == ["claim type", "key", "Coast Times", f"Daily {SCRIPT} Wire", "Lake Post", "River Daily"]
+    rows = [
+        (tr.all("th")[0].text(), tr.all("td")[0].text(), [td.attrs["data-state"] for td in tr.all("td", cls="cell")])
+        for tr in table.all("tbody")[0].all("tr")
+    ]
     assert rows == [
         ("agreements.signed", "Kenya–Tanzania / in Tanzania", ["contradicts", "contradicts", "silent", "silent"]),
         ("delegation.size", "in Tanzania", ["silent", "silent", "single source", "silent"]),
@@ -359,7 +374,9 @@ def test_browser_shows_matrix_and_findings(browser_report: Path, tmp_path: Path)
         ("#kind=", [], []),
     ],
 )
-def test_browser_filters_hide_findings_and_matrix_rows(browser_report: Path, tmp_path: Path, fragment: str, findings: list[str], rows: list[str]) -> None:
+def test_browser_filters_hide_findings_and_matrix_rows(
+    browser_report: Path, tmp_path: Path, fragment: str, findings: list[str], rows: list[str]
+) -> None:
     dom = _dom(tmp_path, browser_report, fragment)
     assert _visible_findings(dom) == findings
     assert [tr.all("th")[0].text() for tr in dom.all("tr") if "data-row" in tr.attrs and not tr.hidden()] == rows

@@ -9,14 +9,15 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Mapping
 
-from checker.report import csv_format, github, json_format, junit, markdown, sarif
+from checker.report import csv_format, github, html, json_format, junit, markdown, sarif
 
 FORMATS: Mapping[str, ModuleType] = {
     "json": json_format,
     "md": markdown,
+    "html": html,
     "csv": csv_format,
     "sarif": sarif,
     "junit": junit,
     "github": github,
 }
-DEFAULT_FORMATS = ("json", "md", "csv")
+DEFAULT_FORMATS = ("json", "md", "html", "csv")

@@ -32,7 +32,8 @@ def summary_counts(report: Report) -> dict[str, int]:
     return {
         "articles": len(report.articles),
         "claims": len(report.claims),
-        "unkeyed_claims": sum(1 for c in report.claims if c.key is None),
+        # Claims without a key, and keyed claims set aside (their note says why).
+        "unkeyed_claims": sum(1 for c in report.claims if c.key is None or c.note is not None),
         "contradictions": kinds.count("contradiction"),
         "single_source": kinds.count("single_source"),
         "agreements": kinds.count("agreement"),

@@ -22,18 +22,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import apply_hedge, find_hedge, make_match
+from checker.values.figures import case_forms, find_hedge, make_match, shared_quantity
 from checker.values.numlex import alternation, load_yaml
 from checker.values.numphrase import NumberPhrase, number_phrases
-from checker.values.types import Interval, Quantity
+from checker.values.numruns import lowered_text
 
 __all__ = ["find_durations"]
+
+_BLANKS = " \t\u00a0"
 
 
 @dataclass(frozen=True)
 class _Units:
     after: re.Pattern[str]
+    first: frozenset[str]  # the characters a unit can start with, as IGNORECASE matches them
     article: re.Pattern[str]
+    article_lower: re.Pattern[str]  # the same, for lower-cased text
     age: re.Pattern[str]  # "old": an age, not a duration
     relative: re.Pattern[str]  # "ago": a point in time, not a duration
     units: dict[str, tuple[str, float]]
@@ -44,12 +48,18 @@ def _units() -> _Units:
     raw = load_yaml("units.yaml")
     units = {str(k).lower(): (str(v["unit"]), float(v["factor"])) for k, v in raw["durations"].items()}
     words = alternation(units)
+    first = case_forms(w[0] for w in units)
+    if first is None:
+        raise ValueError("units.yaml: a duration unit opens with a non-ASCII letter with cases")
     singular = alternation(w for w in units if not w.endswith("s") or w.endswith("ss"))
     after = re.compile(rf"(?P<sep>[ \t\u00a0]+|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
     article = re.compile(rf"(?<![\w-])an?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])", re.IGNORECASE)
+    # On lower-cased text the pattern can open with its literal "a" (the left neighbour is
+    # checked right after it), which lets the regex engine skip ahead fast.
+    article_lower = re.compile(rf"a(?<![\w-]a)n?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])")
     age = re.compile(rf"(?:[ \t\u00a0]+|-)(?:{alternation(raw['age_words'])})(?![\w])", re.IGNORECASE)
     relative = re.compile(rf"\s+(?:{alternation(raw['relative_date_words'])})(?![\w])", re.IGNORECASE)
-    return _Units(after, article, age, relative, units)
+    return _Units(after, first, article, article_lower, age, relative, units)
 
 
 def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
@@ -57,15 +67,26 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     units = _units()
     out: list[ValueMatch] = []
     for phrase in number_phrases(text):
+        end = phrase.end
+        # The unit follows blanks or a hyphen; most figures are followed by one blank and
+        # a word that no unit starts with.
+        after = text[end:end + 1]
+        if after == " ":
+            if text[end + 1:end + 2] not in units.first and text[end + 1:end + 2] not in _BLANKS:
+                continue
+        elif not after or after not in _BLANKS and after != "-":
+            continue
         match = _duration(text, phrase, units, ctx)
         if match is not None:
             out.append(match)
-    for m in units.article.finditer(text):
+    lowered = lowered_text(text)
+    articles = units.article.finditer(text) if lowered is None else units.article_lower.finditer(lowered)
+    for m in articles:
         hedge, start = find_hedge(text, m.start(), ctx)
         if hedge is None or units.age.match(text, m.end()) or units.relative.match(text, m.end()):
             continue
         unit, factor = units.units[m.group("unit").lower()]
-        quantity = Quantity(kind="duration", interval=apply_hedge(hedge, Interval.point(factor)), unit=unit)
+        quantity = shared_quantity("duration", factor, None, hedge, unit=unit)
         out.append(make_match(text, start, m.end(), quantity, hedge))
     return sorted(out, key=lambda v: v.start)
 
@@ -86,5 +107,5 @@ def _duration(text: str, phrase: NumberPhrase, units: _Units, ctx: ScanContext) 
         return None
     unit, factor = units.units[word.lower()]
     hedge, start = find_hedge(text, phrase.start, ctx)
-    interval = apply_hedge(hedge, phrase.interval.scaled(factor))
-    return make_match(text, start, m.end(), Quantity(kind="duration", interval=interval, unit=unit), hedge)
+    quantity = shared_quantity("duration", phrase.value, phrase.step, hedge, factor, unit=unit)
+    return make_match(text, start, m.end(), quantity, hedge)

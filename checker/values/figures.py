@@ -1,33 +1,73 @@
-"""What the value finders share once a figure is found: its hedge and its match.
+"""What the value finders share once a figure is found: its hedge, its value and its match.
 
 A hedge is looked up right before the figure (or before its currency sign), and the
 match then starts at the hedge, so "approximately 200" is one match with hedge
 "approximately".
+
+These run once per figure, and a text has a figure every hundred characters or so:
+the usual case, a figure after one blank and a word of letters ("signed 15"), is
+settled with string operations, and the hedge patterns run only where a hedge can end.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.hedges import Hedge, HedgeTable
-from checker.values.types import Interval, Value
+from checker.values.types import Interval, Quantity, Value
 
 # Characters that may sit between a sentence end and the first word of the next one.
 _OPENERS = " \t\"'“‘([«"
+# How far back a hedge may start (the reach of ``HedgeTable.before``).
+_HEDGE_REACH = 40
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word of letters that ends one blank before ``start`` ("signed" in "signed 15").
+
+    None when the figure stands otherwise (after a sign, a bracket, two blanks, a word
+    with a dot or a digit...): callers then fall back on their full patterns.
+    """
+    if start < 2 or text[start - 1] != " ":
+        return None
+    blank = text.rfind(" ", max(0, start - _HEDGE_REACH - 1), start - 1)
+    if blank < 0:
+        return None
+    word = text[blank + 1:start - 1]
+    return word if word.isalpha() else None
 
 
 def find_hedge(text: str, start: int, ctx: ScanContext) -> tuple[Hedge | None, int]:
     """The hedge ending right before ``text[start:]`` and where the match should start."""
-    # Most figures follow a word that cannot end a hedge ("signed 15"): checking that word
-    # first avoids a regex search per figure.
-    if _word_before(text, start) not in _last_words(ctx.hedges):
-        return None, start
+    return hedge_after_word(text, start, ctx, word_before(text, start))
+
+
+def hedge_after_word(text: str, start: int, ctx: ScanContext, word: str | None) -> tuple[Hedge | None, int]:
+    """:func:`find_hedge`, given ``word_before(text, start)``."""
+    index = _index(ctx.hedges)
+    if word is None:
+        # Most figures follow a word that cannot end a hedge ("(15", "$15"): checking that
+        # word first avoids a regex search per figure.
+        if _slow_word_before(text, start) not in index.last_words:
+            return None, start
+    else:
+        low = word.lower()
+        if low not in index.last_words:
+            return None, start
+        single = index.single.get(low)
+        if single is not None:
+            # A one-word hedge that ends no longer hedge: the word itself, as the pattern
+            # would find it (it starts after a blank, well inside the reach).
+            return single, start - 1 - len(word)
     found = ctx.hedges.before(text, start)
     if found is None:
         return None, start
     return found
 
 
-def _word_before(text: str, start: int) -> str:
+def _slow_word_before(text: str, start: int) -> str:
     """The lower-case word (letters and dots) before the blanks before ``start``."""
     end = start
     while end > 0 and text[end - 1].isspace():
@@ -40,21 +80,76 @@ def _word_before(text: str, start: int) -> str:
     return text[begin:end].lower()
 
 
-_LAST_WORDS: dict[int, tuple[HedgeTable, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class _HedgeIndex:
+    table: HedgeTable
+    last_words: frozenset[str]  # the last word of every hedge phrase ("than" for "more than")
+    single: dict[str, Hedge]  # one-word hedges of letters that end no longer hedge ("about")
 
 
-def _last_words(table: HedgeTable) -> frozenset[str]:
-    """The last word of every hedge phrase of ``table`` ("than" for "more than")."""
-    cached = _LAST_WORDS.get(id(table))
-    if cached is None or cached[0] is not table:
-        cached = (table, frozenset(phrase.split()[-1] for phrase in table.hedges))
-        _LAST_WORDS[id(table)] = cached
-    return cached[1]
+_INDEXES: dict[int, _HedgeIndex] = {}
+
+
+def _index(table: HedgeTable) -> _HedgeIndex:
+    cached = _INDEXES.get(id(table))
+    if cached is None or cached.table is not table:
+        last = frozenset(phrase.split()[-1] for phrase in table.hedges)
+        ending_longer = {phrase.split()[-1] for phrase in table.hedges if len(phrase.split()) > 1}
+        single = {p: h for p, h in table.hedges.items() if p.isalpha() and p not in ending_longer}
+        cached = _INDEXES[id(table)] = _HedgeIndex(table, last, single)
+    return cached
+
+
+# The only characters that case-insensitive matching takes for an ASCII letter, besides
+# its two cases: the dotless i, the long s and the Kelvin sign.
+_CASE_TWINS = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def case_forms(chars: Iterable[str]) -> frozenset[str] | None:
+    """Every character case-insensitive matching takes for one of ``chars``.
+
+    None when one of them is a non-ASCII letter with cases, whose other forms are not
+    listed here: a caller then cannot filter on first characters.
+    """
+    forms: set[str] = set()
+    for ch in chars:
+        if not ch.isascii() and (ch.lower() != ch or ch.upper() != ch):
+            return None
+        forms |= {ch, ch.lower(), ch.upper()}
+        if ch.lower() in _CASE_TWINS:
+            forms.add(_CASE_TWINS[ch.lower()])
+    return frozenset(forms)
 
 
 def apply_hedge(hedge: Hedge | None, interval: Interval) -> Interval:
     """The set a figure stands for once its hedge (if any) is applied."""
     return interval if hedge is None else hedge.apply(interval)
+
+
+_QUANTITIES: dict[tuple[object, ...], Quantity] = {}
+_QUANTITIES_KEPT = 4096
+
+
+def shared_quantity(kind: str, value: float, step: float | None, hedge: Hedge | None, factor: float = 1.0,
+                    form: str = "cardinal", unit: str | None = None) -> Quantity:
+    """The quantity of a figure (``value`` rounded to ``step``) times ``factor``, hedged.
+
+    Quantities are immutable, so equal ones are built once and shared: most texts repeat
+    a few small figures. Zero is left out, as 0.0 and -0.0 are equal keys but different
+    values.
+    """
+    key = (kind, value, step, factor, form, unit, None if hedge is None else (hedge.phrase, hedge.mode, hedge.width))
+    found = _QUANTITIES.get(key) if value else None
+    if found is None:
+        interval = Interval.point(value) if step is None else Interval(value - step / 2, value + step / 2)
+        if factor != 1.0:
+            interval = interval.scaled(factor)
+        found = Quantity(kind=kind, interval=apply_hedge(hedge, interval), form=form, unit=unit)
+        if value:
+            if len(_QUANTITIES) >= _QUANTITIES_KEPT:
+                _QUANTITIES.clear()
+            _QUANTITIES[key] = found
+    return found
 
 
 def make_match(text: str, start: int, end: int, value: Value, hedge: Hedge | None) -> ValueMatch:

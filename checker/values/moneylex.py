@@ -1,6 +1,11 @@
 """The money vocabulary (``checker/data/currencies.yaml``), loaded once and compiled into
 two patterns: the currency marker right before a figure ("US$", "€", "KRW") and the one
 right after it ("yuan", "USD", "元", "cents").
+
+The patterns are long alternations matched case-insensitively, a few microseconds a
+try; the lexicon also keeps what lets the money finder see, with a few string
+operations, that no marker can touch a figure (the last characters markers end with,
+the first letters they start with).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
+from checker.values.figures import case_forms
 from checker.values.numlex import alternation, lexicon, load_yaml, normalize
 
 # Blanks allowed between a marker and its figure.
@@ -30,6 +36,10 @@ class MoneyLexicon:
     names: Mapping[str, str]
     minor_units: Mapping[str, tuple[str, float]]
     guarded: Mapping[str, str]
+    letter_markers: frozenset[str]  # lower case of every marker before a figure made of letters only ("usd")
+    marker_ends: frozenset[str]  # the characters other than letters a marker before a figure ends with
+    after_heads: frozenset[str]  # the first three letters, lower-cased, of markers after a figure
+    after_starts: frozenset[str]  # other characters a marker after a figure may start with
 
     def currency_of(self, word: str) -> tuple[str, float] | None:
         """The currency and factor a written name or code stands for ("cents" -> USD, 0.01)."""
@@ -97,8 +107,20 @@ def build_money_lexicon(raw: Mapping[str, Any]) -> MoneyLexicon:
         r")",
         re.IGNORECASE,
     )
+    before_symbols = [s for s in symbols if s not in after_only]
+    scaled_codes = [f"{scale}{code}" for scale in scales for code in codes]
+    letter_markers = [m for m in [*codes, *scaled_codes, *before_symbols] if m.isalpha()]
+    ends = {m[-1] for m in [*before_symbols, "$"] if not m[-1].isalpha()}
+    after_markers = [*(s for s in symbols if s not in before_only), *codes, *scaled_codes, *minor, *names]
+    heads = {m[:3].lower() for m in after_markers if len(m) >= 3 and m[:3].isascii() and m[:3].isalpha()}
+    # Markers that do not open with three ASCII letters are found by their first character.
+    starts = case_forms(m[0] for m in after_markers if not (len(m) >= 3 and m[:3].isascii() and m[:3].isalpha()))
+    if starts is None:
+        raise ValueError("currencies.yaml: a marker after a figure opens with a non-ASCII letter with cases")
     return MoneyLexicon(before, after, symbols, {**prefixes, **{k.lower(): v for k, v in strict.items()}},
-                        codes, scales, post_scales, names, minor, guarded)
+                        codes, scales, post_scales, names, minor, guarded, frozenset(m.lower() for m in letter_markers),
+                        frozenset(ends), frozenset(heads), frozenset(starts))
+
 
 
 @lru_cache(maxsize=1)

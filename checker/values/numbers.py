@@ -31,42 +31,76 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import apply_hedge, at_sentence_start, find_hedge, make_match
+from checker.values.figures import at_sentence_start, case_forms, hedge_after_word, shared_quantity, word_before
 from checker.values.numlex import alternation, lexicon
 from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.types import Quantity
 
 __all__ = ["find_numbers", "number_quantity"]
 
-
 @dataclass(frozen=True)
 class _Context:
     clock: re.Pattern[str]  # a clock word after the figure ("10 a.m.")
+    clock_first: frozenset[str]  # the characters a clock word can start with, in any case
     rank: re.Pattern[str]  # a rank marker before it ("No. 1")
     name: re.Pattern[str]  # a capitalised word right before it ("Vision 2030")
     after_article: re.Pattern[str]  # "a"/"an" right before an ordinal word
     fraction_tail: re.Pattern[str]  # what makes "a third" a fraction ("of", punctuation)
+    not_name_words: frozenset[str]
+    pronoun_numbers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     lex = lexicon()
+    first = case_forms(w[0] for w in lex.clock_words)
+    if first is None:
+        raise ValueError("numbers.yaml: a clock word opens with a non-ASCII letter with cases")
     return _Context(
         clock=re.compile(rf"\s*(?:{alternation(lex.clock_words)})(?![\w])", re.IGNORECASE),
+        clock_first=first,
         rank=re.compile(rf"(?<![\w])(?:{alternation(lex.rank_markers)})\s*$", re.IGNORECASE),
         name=re.compile(r"(?<![\w'’.-])([A-Z][\w'’&.-]*) $"),
         after_article=re.compile(rf"(?<![\w])(?:{alternation(lex.words_of('article'))})\s+$", re.IGNORECASE),
         fraction_tail=re.compile(rf"\s*(?:(?:{alternation(lex.fraction_tail_words)})\b|[^\w\s-]|$)", re.IGNORECASE),
+        not_name_words=lex.not_name_words,
+        pronoun_numbers=lex.pronoun_numbers,
     )
 
 
 def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every count, ordinal and multiplier in ``text`` that stands on its own."""
     out: list[ValueMatch] = []
-    for phrase in number_phrases(text):
-        match = _number_match(text, phrase, ctx)
-        if match is not None:
-            out.append(match)
+    rules = _context()
+    for p in number_phrases(text):
+        if p.pending_scale or p.letter_scale is not None or p.glued:
+            continue
+        start, end = p.start, p.end
+        if p.form == "ordinal":
+            if _is_rank(text, p):
+                out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form="ordinal")))
+            continue
+        after = text[end:end + 1]
+        if after == "-" and _hyphen_compound(text, end):
+            continue
+        if (after in rules.clock_first or after.isspace()) and _clock_follows(text, end, after, rules):
+            continue
+        word = word_before(text, start)
+        hedge, begin = hedge_after_word(text, start, ctx, word)
+        form = p.form
+        if hedge is None:
+            if p.plain_integer and form == "cardinal":
+                if _ranked(text, start, word, rules):
+                    out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form="ordinal")))
+                    continue
+                if _inside_name(text, start, word, rules):
+                    continue
+            if p.words and p.text.lower() in rules.pronoun_numbers:
+                continue
+            out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form=form)))
+        elif not _year_or_count(p, hedge.phrase):
+            value = shared_quantity("number", p.value, p.step, hedge, form=form)
+            out.append(ValueMatch(begin, end, text[begin:end], value, hedge.phrase))
     return out
 
 
@@ -75,29 +109,20 @@ def number_quantity(phrase: NumberPhrase, form: str | None = None) -> Quantity:
     return Quantity(kind="number", interval=phrase.interval, form=form or phrase.form)
 
 
-def _number_match(text: str, p: NumberPhrase, ctx: ScanContext) -> ValueMatch | None:
-    if p.pending_scale or p.letter_scale is not None or p.glued:
-        return None
-    ctx_re = _context()
-    form = p.form
-    if form == "ordinal":
-        if not _is_rank(text, p):
-            return None
-        return make_match(text, p.start, p.end, number_quantity(p), None)
-    if _hyphen_compound(text, p.end) or ctx_re.clock.match(text, p.end):
-        return None
-    hedge, start = find_hedge(text, p.start, ctx)
-    if hedge is None and p.plain_integer and form == "cardinal":
-        if ctx_re.rank.search(text, max(0, p.start - 8), p.start):
-            return make_match(text, p.start, p.end, number_quantity(p, "ordinal"), None)
-        if _inside_name(text, p.start, ctx_re.name):
-            return None
-    if hedge is None and p.text.lower() in lexicon().pronoun_numbers:
-        return None
-    if hedge is not None and _year_or_count(p, hedge.phrase):
-        return None
-    quantity = Quantity(kind="number", interval=apply_hedge(hedge, p.interval), form=form)
-    return make_match(text, start, p.end, quantity, hedge)
+def _clock_follows(text: str, end: int, after: str, rules: _Context) -> bool:
+    """True for "10 a.m.", "10pm"; the pattern runs only where a clock word can start."""
+    if after == " ":
+        nxt = text[end + 1:end + 2]
+        if not (nxt in rules.clock_first or nxt.isspace()):
+            return False
+    return rules.clock.match(text, end) is not None
+
+
+def _ranked(text: str, start: int, word: str | None, rules: _Context) -> bool:
+    """True for "No. 1": a rank marker (ending in a dot) right before the figure."""
+    if word is not None:
+        return False  # a word of letters stands right before the blank
+    return rules.rank.search(text, max(0, start - 8), start) is not None
 
 
 def _year_or_count(p: NumberPhrase, hedge: str) -> bool:
@@ -116,11 +141,14 @@ def _hyphen_compound(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in lexicon().count_compounds
 
 
-def _inside_name(text: str, start: int, name: re.Pattern[str]) -> bool:
-    m = name.search(text, max(0, start - 40), start)
+def _inside_name(text: str, start: int, word: str | None, rules: _Context) -> bool:
+    if word is not None:
+        # The word after a blank is the whole name the pattern would find, if capitalised.
+        return "A" <= word[0] <= "Z" and word.lower() not in rules.not_name_words
+    m = rules.name.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    return m.group(1).lower().rstrip(".") not in lexicon().not_name_words
+    return m.group(1).lower().rstrip(".") not in rules.not_name_words
 
 
 _DISCOURSE = re.compile(r"\s*,")
@@ -132,7 +160,7 @@ def _is_rank(text: str, p: NumberPhrase) -> bool:
         return True
     if at_sentence_start(text, p.start) and _DISCOURSE.match(text, p.end):
         return False  # "First, Xi urged both sides ..."
-    ctx_re = _context()
-    if ctx_re.after_article.search(text, max(0, p.start - 4), p.start) and ctx_re.fraction_tail.match(text, p.end):
+    rules = _context()
+    if rules.after_article.search(text, max(0, p.start - 4), p.start) and rules.fraction_tail.match(text, p.end):
         return False  # "a third of the budget", "wait a second."
     return True

@@ -59,14 +59,12 @@ def normalize(word: str) -> str:
     return _BLANKS.sub(" ", word.strip().lower())
 
 
-def alternation(words: Iterable[str], caseless: bool = False) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, factored as a prefix tree.
 
     The tree form ("t(?:en|h(?:irteen|ree))") fails after one character at most positions
     instead of trying every word, and a longer word is always tried before its prefix
-    ("sixteen" before "six"). ``caseless`` writes each ASCII letter as a class of its two
-    cases ("[tT]"): the pattern then needs no IGNORECASE flag, which would keep the regex
-    engine from skipping ahead to the characters a match can start with.
+    ("sixteen" before "six").
     """
     trie: dict[str, Any] = {}
     for word in set(words):
@@ -74,22 +72,16 @@ def alternation(words: Iterable[str], caseless: bool = False) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie, caseless)
+    return _trie_regex(trie)
 
 
-def _trie_regex(node: Mapping[str, Any], caseless: bool) -> str:
-    branches = [_literal(ch, caseless) + _trie_regex(child, caseless) for ch, child in sorted(node.items()) if ch]
+def _trie_regex(node: Mapping[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # An end of word here ("six" inside "sixteen") is tried after the longer branches.
     return f"(?:{body})?" if "" in node else body
-
-
-def _literal(ch: str, caseless: bool) -> str:
-    if caseless and ch.isascii() and ch.isalpha():
-        return f"[{ch.lower()}{ch.upper()}]"
-    return re.escape(ch)
 
 
 def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:

@@ -4,24 +4,26 @@ A *run* is a stretch of number tokens (digits, number words, scale words) joined
 blanks, hyphens or a joiner word ("and"). Every quantifier between tokens is possessive,
 so a run is read in time linear in its length.
 
-Runs are found by two passes of the regex engine over the text (see
+Runs are found by two passes of the regex engine over the lower-cased text (see
 :mod:`checker.values.numruns`), each a pattern that opens with one literal or one plain
 character class, so that the engine skips in C over the text no run can start in:
 
 - ``spaced``: a blank, then a run that starts with a number word ("signed two");
-- ``scan``: any other character that is not an ASCII letter, then either a run that
-  starts with it (digits: "15", ".5") or a run of words right after it ("(two").
+- ``scan``: any other character that is not a lower-case ASCII letter, then either a run
+  that starts with it (digits: "15", ".5") or, in group 1, a run of words right after it
+  ("(two").
 
-Both read a run exactly as ``run`` does at a place where ``digit_starts`` or
-``word_starts_lower`` (on the lower-cased text) would start one; those are kept for texts
-where lower-casing does not map letters one to one.
+On a text whose letters lower-case one to one (see :mod:`checker.values.numruns`), both
+read a run exactly as ``run`` reads the original text at a place where ``digit_starts``
+or ``word_starts_lower`` would start one; those are kept for the other texts.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
+from typing import Any
 
 from checker.values.numlex import NumberLexicon, alternation, lexicon
 
@@ -59,45 +61,74 @@ class NumberPatterns:
     word_starts_lower: re.Pattern[str]  # the same, case-sensitive, for lower-cased text
     run: re.Pattern[str]  # a whole run, matched at one of those starts
     token: re.Pattern[str]  # one token (with the separator before it) inside a run
-    spaced: re.Pattern[str]  # a blank and the run of words after it
-    scan: re.Pattern[str]  # a run of digits, or another character and the run of words after it
-    first_word: re.Pattern[str]  # a run of words at the very start of a text
+    spaced: re.Pattern[str]  # a blank and the run of words after it (lower-cased text)
+    scan: re.Pattern[str]  # a run of digits, or another character and a run of words (lower-cased text)
+    first_word: re.Pattern[str]  # a run of words at the very start of a lower-cased text
 
 
-def _word_pattern(words: list[str], alt: partial[str] | None = None) -> str:
+def _word_pattern(words: list[str]) -> str:
     """Whole words only; "one's" (a pronoun's possessive) is not the number one."""
-    return rf"(?:{(alt or alternation)(words)})(?![\w])(?!['’]\w)"
+    return rf"(?:{alternation(words)})(?![\w])(?!['’]\w)"
 
 
-def _start_words(lex: NumberLexicon) -> list[str]:
-    return lex.words_of("unit", "teen", "tens", "ordinal", "scale_ordinal", "multiplicative")
-
-
-def _word_start(lex: NumberLexicon, caseless: bool) -> str:
-    """Where a run starts with a word; ``caseless`` spells out both cases of each letter."""
-    alt = partial(alternation, caseless=caseless)
-    start_words = _start_words(lex)
-    big = alt(lex.words_of("hundred", "scale", "dozen"))
-    scales = alt(lex.words_of("scale", "dozen"))
-    number_ahead = rf"(?=\s++(?:{_DIGITS}|{alt(start_words)})\b)"
-    articles = alt(lex.words_of("article"))
+def _word_start(lex: NumberLexicon) -> str:
+    """Where a run starts with a word."""
+    start_words = lex.words_of("unit", "teen", "tens", "ordinal", "scale_ordinal", "multiplicative")
+    big = alternation(lex.words_of("hundred", "scale", "dozen"))
+    scales = alternation(lex.words_of("scale", "dozen"))
+    number_ahead = rf"(?=\s++(?:{_DIGITS}|{alternation(start_words)})\b)"
+    articles = alternation(lex.words_of("article"))
     # Words, unlike digits, must not touch a letter on the left ("someone" holds no "one").
     return (
-        rf"(?<![\w.{_LEFT_GLUE}])(?:{_word_pattern(start_words, alt)}"
+        rf"(?<![\w.{_LEFT_GLUE}])(?:{_word_pattern(start_words)}"
         rf"|(?:{articles})(?=\s++(?:{big})\b)"
-        rf"|(?:{alt(lex.words_of('half'))})(?=\s++(?:(?:{articles})\s++)?(?:{scales})\b)"
-        rf"|(?:{alt(lex.words_of('hundred'))})(?=\s++(?:{alt(lex.words_of('scale'))})\b)"
-        rf"|(?:{alt(lex.words_of('sign'))}){number_ahead})"
+        rf"|(?:{alternation(lex.words_of('half'))})(?=\s++(?:(?:{articles})\s++)?(?:{scales})\b)"
+        rf"|(?:{alternation(lex.words_of('hundred'))})(?=\s++(?:{alternation(lex.words_of('scale'))})\b)"
+        rf"|(?:{alternation(lex.words_of('sign'))}){number_ahead})"
     )
 
 
+def _word_start_tree(lex: NumberLexicon) -> str:
+    """The same starts as :func:`_word_start`, as one prefix tree of all the words.
+
+    Each word carries its own condition on what follows; any word matching here ends
+    before a blank or a non-word character, so no two words match at one place and the
+    tree reads as the alternation does, trying one path per place instead of five.
+    """
+    start_words = lex.words_of("unit", "teen", "tens", "ordinal", "scale_ordinal", "multiplicative")
+    big = alternation(lex.words_of("hundred", "scale", "dozen"))
+    scales = alternation(lex.words_of("scale", "dozen"))
+    articles = alternation(lex.words_of("article"))
+    tails = {w: r"(?![\w])(?!['’]\w)" for w in start_words}
+    tails |= {w: rf"(?=\s++(?:{big})\b)" for w in lex.words_of("article")}
+    tails |= {w: rf"(?=\s++(?:(?:{articles})\s++)?(?:{scales})\b)" for w in lex.words_of("half")}
+    tails |= {w: rf"(?=\s++(?:{alternation(lex.words_of('scale'))})\b)" for w in lex.words_of("hundred")}
+    tails |= {w: rf"(?=\s++(?:{_DIGITS}|{alternation(start_words)})\b)" for w in lex.words_of("sign")}
+    return rf"(?<![\w.{_LEFT_GLUE}]){_tree(tails)}"
+
+
+def _tree(tails: dict[str, str]) -> str:
+    """A prefix tree of the words, each followed by its own pattern (longer words first)."""
+    trie: dict[str, Any] = {}
+    for word, tail in tails.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = tail
+    return _tree_regex(trie)
+
+
+def _tree_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(node[""])
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _first_letters(lex: NumberLexicon) -> str:
-    """Both cases of every letter a run of words can start with, as a class body."""
+    """Every letter a run of words can start with, as a class body."""
     kinds = ("unit", "teen", "tens", "ordinal", "scale_ordinal", "multiplicative", "article", "half", "hundred", "sign")
-    letters = {w[0] for w in lex.words_of(*kinds)}
-    if not all(w.isascii() and w.isalpha() for w in lex.words_of(*kinds)):
-        raise ValueError("numbers.yaml: number words must be written in ASCII letters")
-    return "".join(sorted(letters | {c.upper() for c in letters}))
+    return "".join(sorted({w[0] for w in lex.words_of(*kinds)}))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +143,7 @@ def number_patterns() -> NumberPatterns:
     ending = rf"(?:(?:{suffix}|{glued}|{letters})(?![\w])|(?![\d_]))"
     digit_token = rf"(?:{_DIGITS}){ending}"
     all_words = [w for w in lex.words if w not in lex.glued_scales]
-    word_start = _word_start(lex, caseless=False)
+    word_start = _word_start(lex)
     start = rf"(?<![{_LEFT_GLUE}])(?<![\d.]\.)(?:{digit_token})|{word_start}"
     token = rf"{digit_token}|{_word_pattern(all_words)}"
     separator = rf"(?:\s*+-\s*+|\s++(?:(?:{alternation(lex.joiners)})\s++)?)"
@@ -129,16 +160,15 @@ def number_patterns() -> NumberPatterns:
     range_link = re.compile(
         rf"\s*(?:-|–|—|{alternation(lex.range_words)})\s*(?P<sign>[A-Z]{{0,3}}\$|[€£¥₩])?\s*$", re.IGNORECASE
     )
-    # The two scan passes. A run of words is read where the lower-cased text has a word
-    # start (the caseless lookahead) and then exactly as ``run`` reads it (IGNORECASE).
-    words_run = rf"(?=[{_first_letters(lex)}])(?={_word_start(lex, caseless=True)})(?i:{word_start}{more})"
+    # The two scan passes, case-sensitive on lower-cased text: a class of letters in both
+    # cases, or IGNORECASE, would keep the engine from skipping ahead fast.
+    words_run = rf"(?=[{_first_letters(lex)}]){_word_start_tree(lex)}{more}"
     spaced = re.compile(rf" {words_run}")
     scan = re.compile(
-        rf"[^ A-Za-z](?:"
-        rf"(?<=\d)(?<![{_LEFT_GLUE}]\d)(?<![\d.]\.\d)(?i:(?:{_DIGITS_AFTER_FIRST}){ending}{more})"
-        rf"|(?<=\.)(?=\d)(?<![\w.{_LEFT_GLUE}]\.)(?i:\d+{ending}{more})"
-        # The empty group marks a run of words: the match then starts one character early.
-        rf"|(){words_run})"
+        rf"[^ a-z](?:"
+        rf"(?<=\d)(?<![{_LEFT_GLUE}]\d)(?<![\d.]\.\d)(?:{_DIGITS_AFTER_FIRST}){ending}{more}"
+        rf"|(?<=\.)(?=\d)(?<![\w.{_LEFT_GLUE}]\.)\d+{ending}{more}"
+        rf"|({words_run}))"
     )
     return NumberPatterns(
         range_link, digit_starts, re.compile(word_start, re.IGNORECASE), re.compile(word_start), run, token_re,

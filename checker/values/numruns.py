@@ -5,20 +5,24 @@ A run starts where a digit or a number word may start one (``digit_starts`` and
 places inside a run already read, or inside a web or e-mail address, start nothing.
 
 Finding the starts one by one and matching the run at each costs a Python step per
-start and two slow passes over the text. Instead two passes of the regex engine read the
-runs themselves (``spaced`` for runs of words after a blank, ``scan`` for all the
-others) and are merged here; a pass that ran past a place the other one has covered is
-restarted at the end of the covered text, so the result is the same run for run.
+start and two slow passes over the text. Instead two passes of the regex engine over
+the lower-cased text read the runs themselves (``spaced`` for runs of words after a
+blank, ``scan`` for all the others). Each pass reads runs one after the other, so only
+where a run of one pass overlaps a run of the other, or starts in an address, can a
+pass have skipped a start the start-by-start reading would take; from there on the two
+passes are merged run by run, a pass being restarted where such a start may hide.
 
-Lower-casing maps a letter to an ASCII letter only from ASCII, except the Kelvin sign,
-and changes a text's length only for the dotted capital I; a text holding either is read
-start by start, as the patterns were first written.
+The passes match the lower-cased text case-sensitively, which reads it as ``run``
+(IGNORECASE) reads the original as long as lower-casing maps letters one to one: a text
+with the dotted capital I (two characters in lower case), the Kelvin sign (a "k"), the
+long s or the dotless i (which IGNORECASE takes for "s" and "i") is read start by start.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checker.values.numpatterns import number_patterns
@@ -29,32 +33,51 @@ _ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
 _ADDRESS_ANCHORS = ("://", "@", "www.", "WWW.", "Www.")
 _NON_BLANKS = re.compile(r"\S*")
 _ADDRESS_REACH = 300
-# Characters whose lower case is not one character, or is an ASCII letter although they
-# are not one: the caseless patterns would read them unlike the lower-cased text does.
-_CASE_TRAPS = ("\u0130", "\u212a")
+_CASE_TRAPS = ("\u0130", "\u212a", "\u017f", "\u0131")
 _END = 1 << 62
+
+
+@lru_cache(maxsize=8)
+def lowered_text(text: str) -> str | None:
+    """``text`` in lower case, when case-sensitive patterns of lower-case words read it as
+    IGNORECASE patterns read ``text``; None for the rare text where they would not."""
+    if any(trap in text for trap in _CASE_TRAPS):
+        return None
+    return text.lower()
 
 
 def number_runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every run of number tokens in ``text``, in reading order."""
     protected = _addresses(text)
-    if any(trap in text for trap in _CASE_TRAPS):
+    lowered = lowered_text(text)
+    if lowered is None:
         return _runs_by_starts(text, protected)
-    return _merged_runs(text, protected)
+    pats = number_patterns()
+    first = pats.first_word.match(lowered)
+    covered = 0 if first is None else first.end()
+    # A run of words found by ``scan`` is its group 1: the match starts a character early.
+    runs = [m.span(m.lastindex or 0) for m in pats.scan.finditer(lowered, covered)]
+    runs.extend((m.start() + 1, m.end()) for m in pats.spaced.finditer(lowered, covered))
+    runs.sort()
+    if first is not None:
+        runs.insert(0, (0, covered))
+    out: list[tuple[int, int]] = []
+    covered = 0
+    for start, end in runs:
+        if start < covered or (protected and _inside(protected, start)):
+            return out + _merged_runs(lowered, protected, start, covered)
+        out.append((start, end))
+        covered = end
+    return out
 
 
-def _merged_runs(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merged_runs(lowered: str, protected: list[tuple[int, int]], pos: int, covered: int) -> list[tuple[int, int]]:
+    """The runs from ``pos`` on (``covered`` is the end of the last run taken), merged
+    from both passes run by run."""
     pats = number_patterns()
     runs: list[tuple[int, int]] = []
-    covered = 0
-    first = pats.first_word.match(text)
-    if first is not None and not (protected and _inside(protected, 0)):
-        runs.append((0, first.end()))
-        covered = first.end()
-    # Each pass is an iterator and the start and end of its next run; ``spaced`` matches
-    # start at the blank, ``scan`` matches of words (group 1 set) at the character before.
-    spaced = pats.spaced.finditer(text, covered)
-    scan = pats.scan.finditer(text, covered)
+    spaced = pats.spaced.finditer(lowered, max(pos - 1, 0))
+    scan = pats.scan.finditer(lowered, max(pos - 1, 0))
     a_start, a_end = _next_spaced(spaced)
     b_start, b_end = _next_scanned(scan)
     while a_start < _END or b_start < _END:
@@ -64,7 +87,7 @@ def _merged_runs(text: str, protected: list[tuple[int, int]]) -> list[tuple[int,
                 # Restart where the skipped run may have hidden starts of this pass.
                 restart = covered if start < covered else start + 1
                 if start >= covered or end > covered:
-                    spaced = pats.spaced.finditer(text, restart)
+                    spaced = pats.spaced.finditer(lowered, restart)
                 a_start, a_end = _next_spaced(spaced)
                 continue
             a_start, a_end = _next_spaced(spaced)
@@ -73,7 +96,7 @@ def _merged_runs(text: str, protected: list[tuple[int, int]]) -> list[tuple[int,
             if start < covered or (protected and _inside(protected, start)):
                 restart = covered if start < covered else start + 1
                 if start >= covered or end > covered:
-                    scan = pats.scan.finditer(text, restart)
+                    scan = pats.scan.finditer(lowered, restart)
                 b_start, b_end = _next_scanned(scan)
                 continue
             b_start, b_end = _next_scanned(scan)
@@ -89,9 +112,7 @@ def _next_spaced(matches: Iterator[re.Match[str]]) -> tuple[int, int]:
 
 def _next_scanned(matches: Iterator[re.Match[str]]) -> tuple[int, int]:
     m = next(matches, None)
-    if m is None:
-        return _END, _END
-    return (m.start() + 1 if m.lastindex else m.start()), m.end()
+    return (_END, _END) if m is None else m.span(m.lastindex or 0)
 
 
 def _runs_by_starts(text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -15,19 +15,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import apply_hedge, find_hedge, make_match
+from checker.values.figures import case_forms, find_hedge, make_match, shared_quantity
 from checker.values.numlex import alternation, load_yaml, normalize
 from checker.values.numphrase import NumberPhrase, number_phrases
-from checker.values.types import Quantity
 
 __all__ = ["find_percentages"]
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+_SEPARATORS = frozenset(" \t\u00a0-")
 
 
 @dataclass(frozen=True)
 class _Units:
     pattern: re.Pattern[str]
+    first: frozenset[str]  # the characters a unit can start with, as IGNORECASE matches them
     percent: frozenset[str]
     points: dict[str, float]
     context_points: frozenset[str]
@@ -44,19 +45,27 @@ def _units() -> _Units:
     words = alternation([*percent, *points, *context]).replace(r"\ ", r"\s+")
     # The unit touches the figure, or follows one blank or a hyphen ("a 5-percent rise").
     pattern = re.compile(rf"(?:[ \t\u00a0]?|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
+    first = case_forms(w[0] for w in [*percent, *points, *context])
+    if first is None:
+        raise ValueError("units.yaml: a percent unit opens with a non-ASCII letter with cases")
     restating = re.compile(rf"\W*(?:{alternation(raw['restating_words'])})\W*$", re.IGNORECASE)
-    return _Units(pattern, frozenset(percent), points, frozenset(context), int(raw["context_window"]), restating)
+    return _Units(pattern, first, frozenset(percent), points, frozenset(context), int(raw["context_window"]), restating)
 
 
 def find_percentages(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every percentage and percentage-point figure in ``text``."""
     units = _units()
+    first = units.first
     found: list[ValueMatch] = []
     maybe_points: list[tuple[NumberPhrase, re.Match[str]]] = []
     for phrase in number_phrases(text):
         if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
             continue
-        m = units.pattern.match(text, phrase.end)
+        end = phrase.end
+        # The unit starts right at the figure or after one blank or hyphen.
+        if text[end:end + 1] not in first and (text[end:end + 1] not in _SEPARATORS or text[end + 1:end + 2] not in first):
+            continue
+        m = units.pattern.match(text, end)
         if m is None:
             continue
         unit = normalize(m.group("unit"))
@@ -76,8 +85,8 @@ def find_percentages(text: str, ctx: ScanContext) -> list[ValueMatch]:
 
 def _match(text: str, phrase: NumberPhrase, end: int, kind: str, factor: float, ctx: ScanContext) -> ValueMatch:
     hedge, start = find_hedge(text, phrase.start, ctx)
-    interval = apply_hedge(hedge, phrase.interval.scaled(factor))
-    return make_match(text, start, end, Quantity(kind=kind, interval=interval), hedge)
+    quantity = shared_quantity(kind, phrase.value, phrase.step, hedge, factor)
+    return make_match(text, start, end, quantity, hedge)
 
 
 def _near_a_percentage(text: str, start: int, end: int, percents: list[tuple[int, int]], units: _Units) -> bool:

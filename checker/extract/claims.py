@@ -162,8 +162,7 @@ def _nearest_value(
 ) -> ValueMatch | None:
     lo = bisect.bisect_left(starts, sentence.start)
     hi = bisect.bisect_left(starts, sentence.end)
-    best: tuple[int, ValueMatch] | None = None
-    tie = False
+    in_window: list[tuple[int, ValueMatch]] = []
     for value in values[lo:hi]:
         if value.end > sentence.end or not _fits(rule, pattern, value.value):
             continue
@@ -173,14 +172,13 @@ def _nearest_value(
             gap = len(_WORD.findall(text, value.end, trigger.start()))
         else:
             continue
-        if gap > pattern.max_words:
-            continue
-        if best is None or gap < best[0]:
-            best, tie = (gap, value), False
-        elif gap == best[0]:
-            tie = True
-    # Two values equally close to one trigger: which one it speaks of is unclear.
-    return None if best is None or tie else best[1]
+        if gap <= pattern.max_words:
+            in_window.append((gap, value))
+    # Two different values within reach of one trigger ("signed 3 of the 15 documents",
+    # "talks on Monday ... on Tuesday"): which one the trigger speaks of is unclear.
+    if not in_window or len({m.value for _, m in in_window}) > 1:
+        return None
+    return min(in_window, key=lambda item: item[0])[1]
 
 
 _KIND_OF_VALUE = {"number": "number", "percent": "percent", "percentage_point": "percentage_point", "duration": "duration"}

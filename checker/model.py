@@ -67,6 +67,8 @@ class Claim:
     as_of: dt.date | None
     trigger: str = ""
     note: str | None = None
+    # Offset of ``quote`` in the body, so the value can be found inside its quote.
+    quote_start: int = 0
 
 
 @dataclass(frozen=True)

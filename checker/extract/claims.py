@@ -126,6 +126,7 @@ class Extractor:
             as_of=article.published,
             trigger=hit.pattern.id,
             note=resolved.note,
+            quote_start=sentence.start,
         )
 
 

@@ -68,9 +68,11 @@ def _cell(text: str) -> str:
 
 
 def _evidence(claim: dict[str, Any], sources: dict[str, str], paths: dict[str, str]) -> str:
-    quote = _cell(claim["quote"])
-    surface = _cell(claim["text"])
-    highlighted = quote.replace(surface, f"**{surface}**", 1) if surface in quote else quote
+    quote, at = claim["quote"], claim["start"] - claim.get("quote_start", 0)
+    if 0 <= at and quote[at : at + len(claim["text"])] == claim["text"]:
+        highlighted = _cell(quote[:at]) + f"**{_cell(claim['text'])}**" + _cell(quote[at + len(claim["text"]) :])
+    else:
+        highlighted = _cell(quote)
     return f"“{highlighted}” — {_cell(sources[claim['article']])}, `{paths[claim['article']]}:{claim['line']}`"
 
 

@@ -68,6 +68,7 @@ def claim_to_data(claim: Claim) -> dict[str, Any]:
         "hedge": claim.hedge,
         "value": value_to_data(claim.value),
         "quote": claim.quote,
+        "quote_start": claim.quote_start,
         "start": claim.start,
         "end": claim.end,
         "line": claim.line,

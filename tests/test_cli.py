@@ -122,3 +122,14 @@ def test_bad_flag_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["run", "--fail-on", "sometimes"])
     assert excinfo.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False, raising=False)
+    assert cli._progress_bar(10_000) is None
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli._progress_bar(10) is None
+    wrap = cli._progress_bar(10_000)
+    assert wrap is not None and list(wrap(iter([1, 2, 3]))) == [1, 2, 3]

@@ -36,9 +36,9 @@ Decisions (precision first: an unsure reading widens the set or gives nothing):
 
 from __future__ import annotations
 
-import bisect
+import heapq
 import re
-from typing import Callable, Sequence
+from typing import Callable
 
 from checker.values import dates_absolute as absolute
 from checker.values import dates_ranges as ranges
@@ -48,6 +48,7 @@ from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates_calendar import Frame
 from checker.values.dates_context import keep, looks_ahead
 from checker.values.dates_model import Atom, Env
+from checker.values.dates_probe import make_probe
 from checker.values.dates_sites import find_matches
 from checker.values.dates_vocab import vocab
 from checker.values.types import DateSpan
@@ -100,6 +101,18 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+# How far before its match a handler's atom may start (a weekday, "the year" or a hedge
+# written before it): an upper bound, cheap to work out, for ranking matches before
+# their atoms are made. Other handlers keep their match's span.
+REACH_BEFORE: dict[str, Callable[[re.Match[str], Env], int]] = {
+    "ymd_num": absolute.weekday_reach, "ymd_compact": absolute.weekday_reach,
+    "mdy_num": absolute.weekday_reach, "md_num": absolute.weekday_reach,
+    "year": absolute.year_reach, "decade_short": absolute.year_reach,
+    "ago": lambda m, env: MAX_REACH, "in_n": lambda m, env: MAX_REACH,  # a hedge or "1 month" before
+}
+MAX_REACH = 60
+
+
 def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None) -> list[ValueMatch]:
     """All date expressions in ``text`` as sets of days, in reading order, without overlaps.
 
@@ -110,49 +123,85 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
     order = numeric_order or v.numeric_order
     if order not in NUMERIC_ORDERS:
         raise ValueError(f"numeric_order {order!r}: expected one of {', '.join(NUMERIC_ORDERS)}")
-    # Matching lower-cased text is faster; only when lower-casing keeps every offset.
-    lowered = text.lower()
-    folded = len(lowered) == len(text)
-    env = Env(text, ctx, order, v, lowered if folded else text, folded)
-    atoms = _longest(_candidates(env))
-    atoms = ranges.merge_ranges(text, ranges.apply_prefixes(text, atoms, v))
+    env = Env(text, ctx, order, v, make_probe(text))
+    atoms = _atoms(env)
+    atoms = ranges.merge_ranges(text, ranges.apply_prefixes(env, atoms))
+    frames = {tense: Frame(ctx.published, tense, v.ahead_days) for tense in (False, True)}
     matches: list[ValueMatch] = []
     for atom in atoms:
-        if not keep(text, atom, v):
+        if atom.weak is not None and not keep(text, atom, v):
             continue
         future = atom.tensed and ctx.published is not None and looks_ahead(text, atom.start)
-        frame = Frame(ctx.published, future, v.ahead_days)
-        span = atom.resolve(frame)
-        if span is None or (span.low is None and span.high is None and span.weekdays is None):
+        span = atom.resolve(frames[future])
+        if span is None or _says_nothing(span):
             continue
-        value = DateSpan(span.low, span.high, span.weekdays)
-        matches.append(ValueMatch(atom.start, atom.end, text[atom.start:atom.end], value, atom.hedge))
+        matches.append(ValueMatch(atom.start, atom.end, text[atom.start:atom.end], span, atom.hedge))
     return matches
 
 
-def _candidates(env: Env) -> list[tuple[int, Atom]]:
-    """Every pattern's matches turned into atoms (overlapping), with the pattern's order."""
-    out: list[tuple[int, Atom]] = []
-    for order, name, m in find_matches(env.scanned, env.folded):
-        atom = HANDLERS[name](m, env)
-        if atom is not None:
-            out.append((order, atom))
-    return out
+def _says_nothing(span: DateSpan) -> bool:
+    """Every day: no range and no constraint, so not a value."""
+    return (span.low is None and span.high is None and span.weekdays is None and span.months is None
+            and span.month_days is None)
 
 
-def _longest(atoms: Sequence[tuple[int, Atom]]) -> list[Atom]:
-    """Keep the longest of overlapping atoms (the earlier one on a tie, then the earlier
-    pattern), in text order."""
-    ranked = sorted(atoms, key=lambda pair: (pair[1].start - pair[1].end, pair[1].start, pair[0]))
-    starts: list[int] = []
-    ends: list[int] = []
+def _atoms(env: Env) -> list[Atom]:
+    """The winning atoms in text order: of overlapping ones the longest, the earlier on
+    a tie, then the one of the earlier pattern.
+
+    Only overlapping atoms compete, so matches are cut, in text order, into runs that
+    may overlap one another. A handler's atom covers its match and may start up to
+    its :data:`REACH_BEFORE` earlier, so within a run a match is turned into an atom
+    only when no longer winner already covers it ("2025" in "April 8, 2025" is not).
+    """
     kept: list[Atom] = []
-    for _, atom in ranked:
-        i = bisect.bisect_right(starts, atom.start)
-        if (i > 0 and ends[i - 1] > atom.start) or (i < len(starts) and starts[i] < atom.end):
-            continue
-        starts.insert(i, atom.start)
-        ends.insert(i, atom.end)
-        kept.append(atom)
-    kept.sort(key=lambda a: a.start)
+    run: list[tuple[int, int, str, re.Match[str]]] = []
+    run_end = -1
+    for order, name, m in find_matches(env.text, env.probe):
+        start = m.start()
+        if run and start - MAX_REACH >= run_end:
+            _settle(run, env, kept)
+            run = []
+        reach = REACH_BEFORE.get(name)
+        run.append((start - reach(m, env) if reach else start, order, name, m))
+        run_end = max(run_end, m.end())
+    if run:
+        _settle(run, env, kept)
     return kept
+
+
+def _settle(run: list[tuple[int, int, str, re.Match[str]]], env: Env, kept: list[Atom]) -> None:
+    """Add the winners of one run to ``kept``, in text order.
+
+    Matches are ranked by the best their atoms could be (longest, earliest start) and
+    made into atoms lazily: an atom ranked first for real wins unless it overlaps a
+    winner, and a match that overlaps a winner is dropped without its handler.
+    """
+    if len(run) == 1:
+        atom = HANDLERS[run[0][2]](run[0][3], env)
+        if atom is not None:
+            kept.append(atom)
+        return
+    queue = [(low - m.end(), low, order, False, i) for i, (low, order, _, m) in enumerate(run)]
+    heapq.heapify(queue)
+    made: dict[int, Atom] = {}
+    winners: list[Atom] = []
+    while queue:
+        _, _, order, is_atom, i = heapq.heappop(queue)
+        if is_atom:
+            atom = made[i]
+            if not _overlaps(atom.start, atom.end, winners):
+                winners.append(atom)
+            continue
+        _, _, name, m = run[i]
+        if _overlaps(m.start(), m.end(), winners):
+            continue
+        found = HANDLERS[name](m, env)
+        if found is not None:
+            made[i] = found
+            heapq.heappush(queue, (found.start - found.end, found.start, order, True, i))
+    kept.extend(sorted(winners, key=lambda atom: atom.start))
+
+
+def _overlaps(start: int, end: int, atoms: list[Atom]) -> bool:
+    return any(start < atom.end and atom.start < end for atom in atoms)

@@ -14,6 +14,7 @@ from checker.values.dates_model import (
     Atom, Env, blocked, check_weekday, fixed, month_of, relative, single_day, weekday_of, year_of, yearly,
 )
 from checker.values.dates_patterns import before_number
+from checker.values.dates_probe import word_before, words_of
 from checker.values.dates_vocab import norm
 
 _QUARTER_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -29,7 +30,8 @@ def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
     month, day_ = month_of(m["mon"]), v.day(m["day"])
     if month is None or day_ is None:
         return None
-    if not _day_month_word_ok(m, env) or (m.groupdict().get("glue") is not None and not m["year"]):
+    glued = "glue" in m.re.groupindex and m["glue"] is not None
+    if not _day_month_word_ok(m, env) or (glued and not m["year"]):
         return None  # "Dec31, 1994" is a date; "mar3" alone is a code
     weekday = weekday_of(m["wd"])
     start, end = m.start(), m.end()
@@ -47,7 +49,7 @@ def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
 
 def _day_month_word_ok(m: re.Match[str], env: Env) -> bool:
     """ "may"/"march" written in lower case need a year, "of", "the" or a day that is not bare digits."""
-    word = env.written(m, "mon")
+    word = m["mon"]
     if norm(word) not in env.v.ambiguous_months or not word[0].islower() or m["year"]:
         return True
     between = env.text[m.start("mon"):m.end()].lower() + env.text[m.start():m.start("mon")].lower()
@@ -64,9 +66,22 @@ def ymd_name(m: re.Match[str], env: Env) -> Atom | None:
     return fixed(m.start(), m.end(), "day", single_day(int(m["year"]), month, day_))
 
 
+def weekday_reach(m: re.Match[str], env: Env) -> int:
+    """How far before a numeric date its atom may start: a weekday may come first."""
+    return 15 if word_before(env.probe, m.start())[0] in words_of(before_number()[0].pattern) else 0
+
+
+def year_reach(m: re.Match[str], env: Env) -> int:
+    """How far before a year or decade its atom may start: "the year", "the"."""
+    return 30 if word_before(env.probe, m.start())[0] in words_of(before_number()[1].pattern) else 0
+
+
 def _weekday_before(m: re.Match[str], env: Env) -> tuple[int, int | None]:
     """Start of a numeric date with the weekday written before it ("Friday, 7/6"), and that weekday."""
-    found = before_number()[0].search(env.text, max(0, m.start() - 15), m.start())
+    pattern = before_number()[0]
+    if word_before(env.probe, m.start())[0] not in words_of(pattern.pattern):
+        return m.start(), None
+    found = pattern.search(env.text, max(0, m.start() - 15), m.start())
     return (m.start(), None) if found is None else (found.start(), weekday_of(found["wd"]))
 
 
@@ -166,7 +181,7 @@ def lone_month(m: re.Match[str], env: Env) -> Atom | None:
     if m["yshift"]:
         offset = v.period_shift[norm(m["yshift"])]
         return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month), tensed=False)
-    if m["shift"] and norm(m["mon"]) in v.ambiguous_months and env.written(m, "mon")[0].islower():
+    if m["shift"] and norm(m["mon"]) in v.ambiguous_months and m["mon"][0].islower():
         return None  # "this may take longer"
     if m["shift"]:
         step = v.period_shift[norm(m["shift"])]
@@ -188,7 +203,7 @@ def _shifted_year(pub: dt.date, month: int, step: int) -> int:
 def bare_year(m: re.Match[str], env: Env) -> Atom | None:
     """ "2024", "the year 2008", "1990s" (a decade)."""
     year = int(m["year"])
-    words = before_number()[1].search(env.text, max(0, m.start() - 30), m.start())
+    words = _year_words(m, env, 30)
     if m["dec"]:
         if year % 10:
             return None
@@ -202,12 +217,20 @@ def bare_year(m: re.Match[str], env: Env) -> Atom | None:
     return fixed(start, m.end(), "year", year_span(year), weak=None if named else "year")
 
 
+def _year_words(m: re.Match[str], env: Env, reach: int) -> re.Match[str] | None:
+    """ "the year", "the calendar year of" or "the" right before a year."""
+    pattern = before_number()[1]
+    if word_before(env.probe, m.start())[0] not in words_of(pattern.pattern):
+        return None
+    return pattern.search(env.text, max(0, m.start() - reach), m.start())
+
+
 def decade_short(m: re.Match[str], env: Env) -> Atom | None:
     """ "the '90s"; "the '20s" (1920s or 2020s?) is left out."""
     yy = int(m["yy"])
     if yy < 30:
         return None
-    words = before_number()[1].search(env.text, max(0, m.start() - 10), m.start())
+    words = _year_words(m, env, 10)
     start = m.start() if words is None or not words["the"] else words.start()
     return fixed(start, m.end(), "decade", Span(dt.date(1900 + yy, 1, 1), dt.date(1909 + yy, 12, 31)))
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Mapping
+
+from checker.values.types import DateSpan
 
 Yearly = Callable[[int], "Span | None"]
 
 
-@dataclass(frozen=True)
-class Span:
-    """An inclusive range of days, optionally limited to some weekdays (Monday = 0)."""
-
-    low: dt.date | None
-    high: dt.date | None
-    weekdays: frozenset[int] | None = None
+# A set of days is the value type itself, so that a resolved expression is its value.
+Span = DateSpan
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,9 @@ class Frame:
     ahead_days: int = 90
 
 
+# The spans of days, months and years are made once each: values are immutable, and a
+# text names the same days many times.
+@lru_cache(maxsize=4096)
 def day(d: dt.date) -> Span:
     """A single day."""
     return Span(d, d)
@@ -51,17 +52,20 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)
 def month_span(year: int, month: int) -> Span:
     """The whole month."""
     return Span(dt.date(year, month, 1), month_end(year, month))
 
 
+@lru_cache(maxsize=4096)
 def months_span(year: int, first: int, last: int) -> Span:
     """Months ``first``..``last`` of a year; months past 12 run into the next year."""
     end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
     return Span(dt.date(year, first, 1), month_end(end_year, end_month))
 
 
+@lru_cache(maxsize=1024)
 def year_span(year: int) -> Span:
     """The whole calendar year."""
     return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -13,7 +13,9 @@ from functools import lru_cache
 from checker.values.dates_model import Atom
 from checker.values.dates_vocab import Vocab, norm, vocab
 
-_PREV_WORD = re.compile(r"(?P<w>[^\W\d_][\w'’]*)\.?\s+$")
+# The look-behind only spares attempts inside a word: the match still starts at the
+# word's first letter.
+_PREV_WORD = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_][\w'’]*)\.?\s+$")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w'’-]*)")
 _SENTENCE_END = re.compile(r"[.!?;:\n\"“”(]|^$")
 # A sentence ends at . ! ? ; before a capital, or at a line break; a dot after an
@@ -42,14 +44,11 @@ def sentence_start(text: str, pos: int) -> bool:
     return not before or bool(_SENTENCE_END.search(before[-1]))
 
 
-def _name_before(text: str, pos: int, cues: frozenset[str]) -> bool:
-    """A capitalised word that is not a cue right before: part of a name ("Black Friday")."""
-    found = _PREV_WORD.search(text, max(0, pos - 40), pos)
-    if found is None:
-        return False
-    word = found["w"]
+def _name_before(word: str | None, cues: frozenset[str]) -> bool:
+    """Whether the word before (as written) is a capitalised word that is not a cue:
+    part of a name ("Black Friday")."""
     # Even at the start of a sentence: "Vision 2030", "Black Friday", "Theresa May".
-    return word[0].isupper() and norm(word) not in cues
+    return word is not None and word[0].isupper() and norm(word) not in cues
 
 
 def keep(text: str, atom: Atom, v: Vocab | None = None) -> bool:
@@ -57,64 +56,64 @@ def keep(text: str, atom: Atom, v: Vocab | None = None) -> bool:
     v = v or vocab()
     if atom.weak is None:
         return True
-    written = text[atom.start:atom.end]
-    prev = previous_word(text, atom.start)
-    prev_key = norm(prev) if prev else ""
     if atom.weak == "range":
         return False
+    written = text[atom.start:atom.end]
+    if atom.weak == "relday":
+        return not written[0].isupper() or sentence_start(text, atom.start)
+    prev = previous_word(text, atom.start)
+    prev_key = norm(prev) if prev else ""
     if atom.weak == "month":
-        return _month_ok(text, atom, written, prev_key, v)
+        return _month_ok(text, atom, written, prev, prev_key, v)
     if atom.weak == "weekday":
-        return _weekday_ok(text, atom, written, prev_key, v)
+        return _weekday_ok(text, atom, written, prev, prev_key, v)
     if atom.weak == "numeric":
         return prev_key in _NUMERIC_CUES
     if atom.weak == "year":
-        return _year_ok(text, atom, written, prev_key, v)
-    if atom.weak == "relday":
-        return not written[0].isupper() or sentence_start(text, atom.start)
+        return _year_ok(text, atom, written, prev, prev_key, v)
     if atom.weak == "surname":
         month = norm(written.split()[0])
-        cues = v.month_cues_strong | v.month_cues_weak
-        return month not in v.ambiguous_months or not _name_before(text, atom.start, cues)
+        return month not in v.ambiguous_months or not _name_before(prev, v.month_cues)
     return True
 
 
-def _year_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+def _year_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: str, v: Vocab) -> bool:
     """A bare year: not in a name ("Vision 2030"), not fiscal, not a round count ("2000 people")."""
-    if prev in v.non_calendar_years:
+    if prev_key in v.non_calendar_years:
         return False
-    if prev in v.month_cues_strong:
+    if prev_key in v.month_cues_strong:
         return True
-    after = next_word(text, atom.end)
-    if int(written[-4:]) % 50 == 0 and after is not None and after[0].islower():
-        return False
-    return not _name_before(text, atom.start, v.year_prefix_words | v.month_cues_weak)
+    if int(written[-4:]) % 50 == 0:
+        after = next_word(text, atom.end)
+        if after is not None and after[0].islower():
+            return False
+    return not _name_before(prev, v.year_name_cues)
 
 
-def _month_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+def _month_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: str, v: Vocab) -> bool:
     """A lone month: "in May", "last November", "September" (a full, capitalised name)."""
     key = norm(written)
     capital = written[0].isupper()
     plain = key in v.full_months and key not in v.ambiguous_months
-    if prev in v.month_cues_strong:
+    if prev_key in v.month_cues_strong:
         return True
-    if prev in v.month_cues_weak:
+    if prev_key in v.month_cues_weak:
         return capital or plain
     after = next_word(text, atom.end)
     named_after = after is not None and after[0].isupper()  # "June Lee said"
-    return plain and capital and not named_after and not _name_before(text, atom.start, v.month_cues_weak)
+    return plain and capital and not named_after and not _name_before(prev, v.month_cues_weak)
 
 
-def _weekday_ok(text: str, atom: Atom, written: str, prev: str, v: Vocab) -> bool:
+def _weekday_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: str, v: Vocab) -> bool:
     """A lone weekday: not part of a name ("Black Friday", "the Sunday Times")."""
     key = norm(written.split()[0])
     after = next_word(text, atom.end)
     named_after = after is not None and after[0].isupper() and norm(after) not in v.months
-    if prev in v.weekday_cues:
+    if prev_key in v.weekday_cues:
         return not (key in v.ambiguous_weekdays and named_after)
     if key in v.ambiguous_weekdays or named_after:
         return False
-    return not _name_before(text, atom.start, v.weekday_cues)
+    return not _name_before(prev, v.weekday_cues)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from checker.values.base import ScanContext
 from checker.values.dates_calendar import Frame, Span, Yearly, choose, day
@@ -28,17 +29,14 @@ class Env:
     ctx: ScanContext
     numeric_order: str
     v: Vocab
-    scanned: str = ""  # the text the patterns run on: ``text`` lower-cased when ``folded``
-    folded: bool = False
-
-    def written(self, m: re.Match[str], group: str) -> str:
-        """A matched group as written in the original text (capitals matter)."""
-        return self.text[m.start(group):m.end(group)]
+    probe: bytes = b""  # :func:`checker.values.dates_probe.make_probe` of the text
 
 
-@dataclass(frozen=True)
-class Atom:
+class Atom(NamedTuple):
     """One recognised expression, not yet resolved to days.
+
+    An immutable named tuple rather than a frozen dataclass: one is made for every
+    candidate match, and a tuple is about three times cheaper to make.
 
     ``weak`` names the check an expression must still pass because its words are also
     ordinary words: ``month`` (a lone month), ``weekday`` (a lone weekday), ``numeric``
@@ -112,6 +110,7 @@ def choose_checked(rule: Yearly, frame: Frame, weekday: int | None) -> Span | No
     return agreeing[0] if agreeing else None
 
 
+@lru_cache(maxsize=4096)
 def single_day(year: int, month: int, day_: int) -> Span | None:
     """One day, or None when the date does not exist."""
     try:
@@ -122,7 +121,7 @@ def single_day(year: int, month: int, day_: int) -> Span | None:
 
 def year_of(written: str, v: Vocab) -> int:
     """A written year: "2016", "'16" or "16" (two digits use the pivot)."""
-    digits = re.sub(r"\D", "", written)
+    digits = written if written.isdigit() else "".join(c for c in written if c.isdigit())
     value = int(digits)
     if len(digits) == 2:
         return 2000 + value if value < v.year_pivot else 1900 + value

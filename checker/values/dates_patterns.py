@@ -208,19 +208,18 @@ PATTERN_REACH: dict[str, int] = {
 Compiled = tuple[str, re.Pattern[str], tuple[str, ...], int]
 
 
-@lru_cache(maxsize=2)
-def compiled(folded: bool = False) -> tuple[Compiled, ...]:
+@lru_cache(maxsize=1)
+def compiled() -> tuple[Compiled, ...]:
     """Every pattern, compiled once, in a fixed order, with its anchor kinds and back reach.
 
-    ``folded`` patterns are for text already in lower case: matching without
-    IGNORECASE lets the engine skip ahead on literal first letters, about twice as fast.
+    They run on the text as written (case-insensitive): lower-casing a whole text costs
+    more than the case-insensitive matching at the few places they are tried.
     """
     out = []
     for name, source in _expanded(_pieces(vocab())).items():
-        flags = re.VERBOSE if folded else FLAGS
         kinds = ANCHORED_BY.get(name, ("word",))
         reach = PATTERN_REACH.get(name, max((KIND_REACH.get(k, 0) for k in kinds), default=0))
-        out.append((name, re.compile(source, flags), kinds, reach))
+        out.append((name, re.compile(source, FLAGS), kinds, reach))
     return tuple(out)
 
 
@@ -241,17 +240,22 @@ def _expanded(pieces: dict[str, str]) -> dict[str, str]:
     return out
 
 
+# The patterns below end right before a position and are searched backwards from it;
+# their word lists are spelled out so that :func:`checker.values.dates_probe.words_of`
+# can tell which word must come right before the position for them to be worth trying.
+
+
 @lru_cache(maxsize=1)
 def month_before() -> re.Pattern[str]:
     """A month word ending right before a position ("Oct. |2 to October 22")."""
-    return re.compile(rf"(?<!\w)(?:{_pieces(vocab())['MON']})\.?\s*(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_pieces(vocab(), tree=False)['MON']})\.?\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def before_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What may stand right before a number-led date: a weekday ("Friday, 7/6") and the
     words before a year ("the year 2008", "the 1990s")."""
-    pieces = _pieces(vocab())
+    pieces = _pieces(vocab(), tree=False)
     weekday = re.compile(rf"(?<!\w)(?P<wd>{pieces['WD']})\.?(?:\s*,\s*|\s+)$", re.IGNORECASE)
     year = re.compile(r"(?<!\w)(?:(?P<yw>(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)|(?P<the>the\s+))$",
                       re.IGNORECASE)
@@ -274,8 +278,8 @@ def prefixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
     part = re.compile(
         rf"(?<!\w)(?:the\s+)?(?:(?P<p1>early|mid|late)(?:\s*-\s*|\s+)"
-        rf"|(?P<p2>{alternation(v.part_words)})\s+of\s+(?:the\s+)?)$",
+        rf"|(?P<p2>{alternation(v.part_words, tree=False)})\s+of\s+(?:the\s+)?)$",
         re.IGNORECASE,
     )
-    week = re.compile(rf"(?<!\w)(?:the\s+)?(?P<w>{alternation(v.week_of)})\s+$", re.IGNORECASE)
+    week = re.compile(rf"(?<!\w)(?:the\s+)?(?P<w>{alternation(v.week_of, tree=False)})\s+$", re.IGNORECASE)
     return part, week

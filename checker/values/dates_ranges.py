@@ -16,6 +16,7 @@ from checker.values.dates_calendar import (
 )
 from checker.values.dates_model import Atom, Env, fixed, month_of, relative, yearly
 from checker.values.dates_patterns import month_before, prefixes
+from checker.values.dates_probe import word_before, words_of
 from checker.values.dates_vocab import Vocab, norm
 
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s*", re.IGNORECASE)
@@ -63,9 +64,17 @@ def _month_days(m: re.Match[str], env: Env, left_moves: bool) -> Atom | None:
     return yearly(start, end, "range", lambda y: _days(y, month, first, last, left_moves))
 
 
+def _month_right_before(m: re.Match[str], env: Env) -> bool:
+    """Whether a month word ends right before the match ("Oct. |2 to October 22")."""
+    pattern = month_before()
+    if word_before(env.probe, m.start())[0] not in words_of(pattern.pattern):
+        return False
+    return pattern.search(env.text, max(0, m.start() - 12), m.start()) is not None
+
+
 def days_month(m: re.Match[str], env: Env) -> Atom | None:
     """ "from 4 to 22 January, 2017", "between 3 and 12 of Sept", "4 to 23 next month"."""
-    if month_before().search(env.text, max(0, m.start() - 12), m.start()):
+    if _month_right_before(m, env):
         return None  # "September 4th through September 8th" is two dates
     return _month_days(m, env, left_moves=True)
 
@@ -77,28 +86,35 @@ def month_days(m: re.Match[str], env: Env) -> Atom | None:
 
 def day_to_date(m: re.Match[str], env: Env) -> Atom | None:
     """ "from 02 to April 07": the left day is in the right end's month."""
-    if month_before().search(env.text, max(0, m.start() - 12), m.start()):
+    if _month_right_before(m, env):
         return None  # "Oct. 2 to October 22" is two dates, not "2 to October 22"
     return _month_days(m, env, left_moves=True)
 
 
-def apply_prefixes(text: str, atoms: Sequence[Atom], v: Vocab) -> list[Atom]:
+def apply_prefixes(env: Env, atoms: Sequence[Atom]) -> list[Atom]:
     """Widen atoms preceded by a part ("early November", "the end of 2000") or a week
     ("the week of May 4", "the week starting May 4")."""
     part_re, week_re = prefixes()
+    part_words, week_words = words_of(part_re.pattern), words_of(week_re.pattern)
+    text, v = env.text, env.v
     out: list[Atom] = []
     for atom in atoms:
+        # The prefixes end with their own words (a week phrase with two of them): look
+        # for one only after such words.
+        before, at = word_before(env.probe, atom.start)
         window_start = max(0, atom.start - 40)
-        window = text[window_start:atom.start]
-        found = part_re.search(window) if atom.unit in ("month", "year", "decade") else None
+        found = week = None
+        if atom.unit in ("month", "year", "decade") and before in part_words:
+            found = part_re.search(text, window_start, atom.start)
         if found is not None:
             word = norm(found["p1"] or found["p2"])
             bounds = v.period_parts[v.part_words[word]][atom.unit]
-            out.append(_with_part(atom, bounds, window_start + found.start()))
+            out.append(_with_part(atom, bounds, found.start()))
             continue
-        week = week_re.search(window) if atom.unit == "day" else None
+        if atom.unit == "day" and before in week_words and word_before(env.probe, at)[0] in week_words:
+            week = week_re.search(text, window_start, atom.start)
         if week is not None:
-            out.append(_with_week(atom, norm(week["w"]), window_start + week.start()))
+            out.append(_with_week(atom, norm(week["w"]), week.start()))
             continue
         out.append(atom)
     return out
@@ -139,8 +155,8 @@ def merge_ranges(text: str, atoms: Sequence[Atom]) -> list[Atom]:
         if i + 1 < len(atoms) and a.hedge is None and atoms[i + 1].hedge is None:
             b = atoms[i + 1]
             connector = _CONNECTOR.fullmatch(text, a.end, b.start)
-            pre = _RANGE_START.search(text, max(0, a.start - 12), a.start)
             if connector is not None:
+                pre = _RANGE_START.search(text, max(0, a.start - 12), a.start)
                 word = connector.group().lower()
                 # A tight hyphen joins a year only to a year ("2014-2018"), not "2020-September".
                 tight_ok = word != "-" or (a.unit == "year") == (b.unit == "year")

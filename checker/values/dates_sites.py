@@ -20,37 +20,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
+from checker.values.dates_first import first_chars
 from checker.values.dates_patterns import TEMPLATES, compiled, spelled_sources
+from checker.values.dates_probe import word_before, words_of
 from checker.values.dates_vocab import alternation, vocab
 
-# Numbers a date can start with, as they look in the probe (separators are blanks).
-_NUMBER_SHAPES = {
-    "year4": rb"[0-9]{4}(?![0-9])",
-    "digits8": rb"[0-9]{8}(?![0-9])",
-    "pair": rb"[0-9]{1,2}(?=\x20+[0-9])",
-    "short_decade": rb"[0-9]0s(?![a-z0-9])",
-}
+# Numbers a date can start with, after their first digit, as they look in the probe
+# (separators are blanks): a year, eight digits, one or two digits before another
+# number ("4/22", "21.04.2016"), a decade ("'90s"), or digits glued to a word ("3year").
+_NUMBER_TAIL = rb"[0-9]{3}(?![0-9])|[0-9]{7}(?![0-9])|[0-9]?(?=\x20+[0-9])|0s(?![a-z0-9])|[0-9]{0,2}%s(?![a-z])"
+_NUMBER_KINDS = ("year4", "digits8", "pair", "short_decade")
+# Of the patterns led by one or two digits, only "21.04.2016" (or "11.12, 2016") has a
+# dot after them; anything else with a dot there is a decimal.
+_DOTTED = re.compile(r"\d\d?\.\d\d?(?:\.\d|\s*,)")
+_CODES = [f"{letter}{n}" for letter in "qh" for n in range(1, 5)]
 _NAMED = re.compile(r"\(\?P<(\w+)>")
 _REFERENCE = re.compile(r"\(\?P=(\w+)\)|\(\?\((\w+)\)")
-_BLANK = 32
+
+
+Member = tuple[int, str, re.Pattern[str], int]  # (order in TEMPLATES, name, pattern, group in combined)
 
 
 @dataclass(frozen=True)
 class Group:
     """The patterns tried at one kind of anchor.
 
-    ``members`` are (order in TEMPLATES, name, pattern, index of its group in
-    ``combined``): one regex that tries them all at a position, each in an optional
-    look-ahead that captures its span, and fails when none matched. ``back`` is how
-    far before the anchor a match may start; ``words`` are the words a match may hold
-    before its anchor (None: matches start at the anchor, or one character before it
-    with ``offset`` -1, the quote of "'90s").
+    ``table`` gives, for a first character, the members whose matches can start with
+    it (``anywhere``: those that may start with any character, for the others).
+    ``combined`` tries all members at a position in one call (each in an optional
+    look-ahead that captures its span; the call fails when none matched), for groups
+    where several members share a first character. ``back`` is how far before the
+    anchor a match may start; ``words`` are the words a match may hold before its
+    anchor (None: matches start at the anchor, or one character before it with
+    ``offset`` -1, the quote of "'90s").
     """
 
-    members: tuple[tuple[int, str, re.Pattern[str], int], ...]
-    combined: re.Pattern[str]
+    ident: int
+    members: tuple[Member, ...]
+    table: dict[str, tuple[Member, ...]]
+    anywhere: tuple[Member, ...]
+    combined: re.Pattern[str] | None
     back: int
     words: frozenset[bytes] | None
     offset: int = 0
@@ -58,99 +69,92 @@ class Group:
 
 @dataclass(frozen=True)
 class Plan:
-    """The anchor pattern and the group of each anchor, compiled once per case mode."""
+    """The anchor pattern and the group of each anchor, compiled once."""
 
     anchor: re.Pattern[bytes]
     words: dict[bytes, Group]
     shapes: dict[str, Group]
+    groups: tuple[Group, ...]
 
 
-def find_matches(scanned: str, folded: bool) -> list[tuple[int, str, re.Match[str]]]:
+def find_matches(text: str, probe: bytes) -> Iterator[tuple[int, str, re.Match[str]]]:
     """Every (pattern order, pattern name, match) holding an anchor, in text order.
 
-    As in a scan of the text, a pattern's matches do not overlap: the one starting
-    first wins ("Q1 of 2017 - Q3 of 2018" is not read as "2017 - Q3 of 2018").
+    ``probe`` is the text's :func:`make_probe`. As in a scan of the text, a pattern's
+    matches do not overlap: the one starting first wins ("Q1 of 2017 - Q3 of 2018" is
+    not read as "2017 - Q3 of 2018").
     """
-    plan = _plan(folded)
-    probe = _probe(scanned)
-    tries: list[tuple[int, int, Group]] = []
+    plan = _plan()
+    groups, words, pair = plan.groups, plan.words, plan.shapes["pair"]
+    # Each try is one int, start * 64 + group, so that sorting them is cheap.
+    tries: list[int] = []
     for anchor in plan.anchor.finditer(probe):
-        kind = anchor.lastgroup
         # The probe has one extra blank in front, so its match, which starts on the
         # blank before the anchor, starts where the anchor starts in the text.
         at = anchor.start()
-        group = plan.words[anchor[kind]] if kind == "word" or kind == "glued" else plan.shapes[kind or ""]
-        tries.append((at + group.offset, id(group), group))
+        found = anchor.group()[1:]
+        group = words.get(found) or _number_group(found, plan)
+        if group is pair and text[anchor.end() - 1] == "." and not _DOTTED.match(text, at):
+            continue  # a decimal ("6.5 percent")
+        tries.append(max(0, at + group.offset) << 6 | group.ident)
         if group.words is not None:
-            tries.extend((start, id(group), group) for start in _lead(probe, at, at - group.back, group.words))
-    tries.sort(key=lambda t: t[:2])
+            _lead(probe, at, at - group.back, group, tries)
+    tries.sort()
     free: dict[int, int] = {}  # pattern order -> end of its last match
-    out: list[tuple[int, str, re.Match[str]]] = []
-    previous = (-1, -1)
-    for start, key, group in tries:
-        if (start, key) == previous:
+    previous = -1
+    for code in tries:
+        if code == previous:
             continue
-        previous = (start, key)
-        hit = group.combined.match(scanned, start)
-        if hit is None:
+        previous = code
+        start, group = code >> 6, groups[code & 63]
+        members = group.table.get(text[start], group.anywhere)
+        if not members:
             continue
-        for order, name, pattern, index in group.members:
-            if hit.start(index) >= 0 and free.get(order, 0) <= start:
-                m = pattern.match(scanned, start)
+        hit = None
+        if group.combined is not None and len(members) > 2:
+            hit = group.combined.match(text, start)
+            if hit is None:
+                continue
+        for order, name, pattern, index in members:
+            if (hit is None or hit.start(index) >= 0) and free.get(order, 0) <= start:
+                m = pattern.match(text, start)
                 if m is not None:
                     free[order] = m.end()
-                    out.append((order, name, m))
-    return out
+                    yield order, name, m
 
 
-def _lead(probe: bytes, at: int, limit: int, words: frozenset[bytes]) -> list[int]:
-    """Starts of the words right before ``at`` that a match may hold: numbers and the
-    patterns' own words, walking back until another word or ``limit``."""
-    out = []
-    end = at + 1  # probe index of the anchor's first character
+def _number_group(found: bytes, plan: Plan) -> Group:
+    """The group of an anchor led by a digit, from its text in the probe (telling the
+    kinds apart here is cheaper than capturing groups in the anchor pattern)."""
+    if 97 <= found[-1] <= 122:  # ends with a letter: a decade or digits glued to a word
+        return plan.shapes["short_decade"] if len(found) == 3 and found[1:] == b"0s" else plan.words[found.lstrip(b"0123456789")]
+    return plan.shapes["year4" if len(found) == 4 else "digits8" if len(found) == 8 else "pair"]
+
+
+def _lead(probe: bytes, at: int, limit: int, group: Group, tries: list[int]) -> None:
+    """Add a try for each word right before ``at`` that a match may hold: numbers and
+    the group's own words, walking back until another word or ``limit``."""
+    words, ident = group.words, group.ident
     while True:
-        while end > 1 and probe[end - 1] == _BLANK:
-            end -= 1
-        begin = probe.rfind(b" ", 0, end) + 1
-        # Probe index ``begin`` is text index ``begin - 1``.
-        if end <= 1 or begin - 1 < limit:
-            return out
-        word = probe[begin:end]
-        if not (48 <= word[0] <= 57 or word in words):
-            return out
-        out.append(begin - 1)
-        end = begin
+        word, at = word_before(probe, at)
+        if at < limit or not word or not (48 <= word[0] <= 57 or word in words):
+            return
+        tries.append(at << 6 | ident)
 
 
-_PROBE_TABLE = bytes(
-    c if chr(c).isascii() and (chr(c).isdigit() or chr(c).islower())
-    else c + 32 if chr(c).isascii() and chr(c).isupper()
-    else ord("x") if chr(c).isalpha()  # a Latin-1 letter: inside a word
-    else _BLANK
-    for c in range(256)
-)
-
-
-def _probe(text: str) -> bytes:
-    """The text as one byte per character, for finding anchors quickly: ASCII letters in
-    lower case and digits as they are, other letters "x", everything else a blank
-    (characters beyond Latin-1 too); one blank in front so every word follows a blank."""
-    return b" " + text.encode("latin-1", "replace").translate(_PROBE_TABLE)
-
-
-@lru_cache(maxsize=2)
-def _plan(folded: bool) -> Plan:
+@lru_cache(maxsize=1)
+def _plan() -> Plan:
     v = vocab()
-    patterns = compiled(folded)
+    patterns = compiled()
     spelled = spelled_sources()
     order = {name: i for i, name in enumerate(TEMPLATES)}
     by_anchor: dict[str, list[str]] = {}
     for name, _, kinds, _ in patterns:
         for kind in kinds:
-            if kind in _NUMBER_SHAPES or kind == "code":
+            if kind in _NUMBER_KINDS or kind == "code":
                 found: Iterable[str] = [kind]
             elif kind == "word":
-                found = [w for w in v.anchor_words if w in _words(spelled[name])]
+                found = [w for w in v.anchor_words if w.encode() in words_of(spelled[name])]
             else:
                 found = v.months if kind == "month" else v.weekdays
             for anchor in found:
@@ -161,20 +165,22 @@ def _plan(folded: bool) -> Plan:
         key = tuple(sorted(set(names), key=order.__getitem__))
         if key not in groups:
             chosen = [patterns[order[n]] for n in key]
-            words = None if led else frozenset(w.encode() for n in key for w in _words(spelled[n]))
-            groups[key] = _group(chosen, order, words, -1 if key == ("decade_short",) else 0)
+            words = None if led else frozenset(w for n in key for w in words_of(spelled[n]))
+            groups[key] = _group(len(groups), chosen, order, words, -1 if key == ("decade_short",) else 0)
         return groups[key]
 
-    shapes = {kind: group(by_anchor.pop(kind), led=True) for kind in [*_NUMBER_SHAPES, "code"]}
+    shapes = {kind: group(by_anchor.pop(kind), led=True) for kind in [*_NUMBER_KINDS, "code"]}
     words = {w.encode(): group(names, led=False) for w, names in by_anchor.items()}
-    tree = alternation(by_anchor).encode()
-    numbers = b"|".join(rb"(?P<%s>%s)" % (kind.encode(), shape) for kind, shape in _NUMBER_SHAPES.items())
-    anchor = (rb"\x20(?:" + numbers + rb"|[0-9]{1,3}(?P<glued>" + tree + rb")(?![a-z])"
-              rb"|(?P<code>[qh][1-4])(?![0-9])|(?P<word>" + tree + rb")(?![a-z]))")
-    return Plan(re.compile(anchor), words, shapes)
+    words.update({code.encode(): shapes["code"] for code in _CODES})
+    tree = alternation(w.decode() for w in words).encode()
+    # No capturing groups: they would make the engine save and restore marks at every
+    # blank of the text. The first character after the blank picks a number or a word.
+    anchor = rb"\x20(?:[0-9](?:" + _NUMBER_TAIL % tree + rb")|" + tree + rb"(?![a-z]))"
+    assert len(groups) <= 64, "a try packs its group in six bits"
+    return Plan(re.compile(anchor), words, shapes, tuple(groups.values()))
 
 
-def _group(chosen: list[tuple[str, re.Pattern[str], tuple[str, ...], int]], order: dict[str, int],
+def _group(ident: int, chosen: list[tuple[str, re.Pattern[str], tuple[str, ...], int]], order: dict[str, int],
            words: frozenset[bytes] | None, offset: int) -> Group:
     parts, check = [], "(?!)"
     for k, (_, pattern, _, _) in enumerate(chosen):
@@ -184,7 +190,14 @@ def _group(chosen: list[tuple[str, re.Pattern[str], tuple[str, ...], int]], orde
     combined = re.compile("".join(parts) + check, chosen[0][1].flags)
     members = tuple((order[name], name, pattern, combined.groupindex[f"m{k}"])
                     for k, (name, pattern, _, _) in enumerate(chosen))
-    return Group(members, combined, max(back for *_, back in chosen), words, offset)
+    starts = [first_chars(pattern) for _, pattern, _, _ in chosen]
+    anywhere = tuple(m for m, chars in zip(members, starts) if chars is None)
+    table: dict[str, tuple[Member, ...]] = {}
+    for char in sorted({c for chars in starts if chars is not None for c in chars}):
+        table[char] = tuple(m for m, chars in zip(members, starts) if chars is None or char in chars)
+    shared = max((len(found) for found in table.values()), default=len(anywhere)) > 2
+    return Group(ident, members, table, anywhere, combined if shared else None, max(back for *_, back in chosen),
+                 words, offset)
 
 
 def _bare(source: str, prefix: str) -> str:
@@ -193,10 +206,3 @@ def _bare(source: str, prefix: str) -> str:
     kept = {a or b for a, b in _REFERENCE.findall(source)}
     source = _NAMED.sub(lambda g: f"(?P<{prefix}{g[1]}>" if g[1] in kept else "(?:", source)
     return _REFERENCE.sub(lambda g: f"(?P={prefix}{g[1]})" if g[1] else f"(?({prefix}{g[2]})", source)
-
-
-@lru_cache(maxsize=None)
-def _words(source: str) -> frozenset[str]:
-    """Every run of letters in a spelled-out source: a superset of the words its matches
-    can hold (group names and escapes come along, which only widens the walk back)."""
-    return frozenset(re.findall(r"[a-z]+", source))

@@ -17,6 +17,7 @@ import yaml
 
 
 _JOINERS = re.compile(r"[\s\-]+")
+_DAY_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -64,6 +65,7 @@ class Vocab:
     ambiguous_weekdays: frozenset[str]
     month_cues_strong: frozenset[str]
     month_cues_weak: frozenset[str]
+    month_cues: frozenset[str]  # strong and weak
     weekday_cues: frozenset[str]
     day_words: Mapping[str, int]
     count_words: Mapping[str, int]
@@ -84,6 +86,7 @@ class Vocab:
     numeric_order: str
     not_dates: frozenset[str]
     year_prefix_words: frozenset[str]
+    year_name_cues: frozenset[str]  # year prefix words and weak month cues
     week_of: tuple[str, ...]
     non_calendar_years: frozenset[str]
     anchor_words: tuple[str, ...]
@@ -113,7 +116,7 @@ class Vocab:
     def day(self, word: str) -> int | None:
         """Day of month written as digits ("5", "05th") or words ("twenty-first")."""
         key = norm(word)
-        digits = re.match(r"(\d{1,2})(?:st|nd|rd|th)?$", key)
+        digits = _DAY_DIGITS.match(key)
         value = int(digits.group(1)) if digits else self.day_words.get(key)
         return value if value is not None and 1 <= value <= 31 else None
 
@@ -163,6 +166,7 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
         ambiguous_weekdays=frozenset(_texts(raw, "ambiguous_weekdays")),
         month_cues_strong=frozenset(_texts(raw, "month_cues_strong")),
         month_cues_weak=frozenset(_texts(raw, "month_cues_weak")),
+        month_cues=frozenset(_texts(raw, "month_cues_strong") + _texts(raw, "month_cues_weak")),
         weekday_cues=frozenset(_texts(raw, "weekday_cues")),
         day_words={**cardinal_days, **ordinal_days},
         count_words=counts,
@@ -183,6 +187,7 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
         numeric_order=str(raw["numeric_order"]),
         not_dates=frozenset(str(w) for w in raw["not_dates"]),
         year_prefix_words=frozenset(_texts(raw, "year_prefix_words")),
+        year_name_cues=frozenset(_texts(raw, "year_prefix_words") + _texts(raw, "month_cues_weak")),
         week_of=tuple(_texts(raw, "week_of")),
         non_calendar_years=frozenset(_texts(raw, "non_calendar_years")),
         anchor_words=tuple(_texts(raw, "anchor_words")),

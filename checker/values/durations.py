@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import case_forms, find_hedge, make_match, shared_quantity
+from checker.values.figures import HedgeIndex, case_forms, char_class, find_hedge, hedge_index, make_match, shared_quantity
+from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml
 from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.numruns import lowered_text
@@ -30,14 +31,15 @@ from checker.values.numruns import lowered_text
 __all__ = ["find_durations"]
 
 _BLANKS = " \t\u00a0"
+_BLANK_CLASS = r"[ \t\u00a0]"
 
 
 @dataclass(frozen=True)
 class _Units:
     after: re.Pattern[str]
-    first: frozenset[str]  # the characters a unit can start with, as IGNORECASE matches them
+    near: re.Pattern[str]  # neighbours of a figure a unit may follow (see ``neighbours``)
     article: re.Pattern[str]
-    article_lower: re.Pattern[str]  # the same, for lower-cased text
+    article_lower: tuple[re.Pattern[str], ...]  # the same, for lower-cased text
     age: re.Pattern[str]  # "old": an age, not a duration
     relative: re.Pattern[str]  # "ago": a point in time, not a duration
     units: dict[str, tuple[str, float]]
@@ -54,33 +56,38 @@ def _units() -> _Units:
     singular = alternation(w for w in units if not w.endswith("s") or w.endswith("ss"))
     after = re.compile(rf"(?P<sep>[ \t\u00a0]+|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
     article = re.compile(rf"(?<![\w-])an?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])", re.IGNORECASE)
-    # On lower-cased text the pattern can open with its literal "a" (the left neighbour is
-    # checked right after it), which lets the regex engine skip ahead fast.
-    article_lower = re.compile(rf"a(?<![\w-]a)n?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])")
+    # On lower-cased text the pattern splits into patterns that open with two literal
+    # characters ("a " ...; the left neighbour is checked right after them), which the
+    # regex engine finds far faster. Two matches never overlap, so together they find
+    # what the one pattern finds.
+    tail = rf"(?P<unit>{singular})(?![\w-])"
+    heads = {"a ": _BLANK_CLASS + "*", "a\t": _BLANK_CLASS + "*", "a\u00a0": _BLANK_CLASS + "*", "an": _BLANK_CLASS + "+"}
+    article_lower = tuple(
+        re.compile(rf"{re.escape(head)}(?<![\w-]{re.escape(head)}){blanks}{tail}") for head, blanks in heads.items()
+    )
     age = re.compile(rf"(?:[ \t\u00a0]+|-)(?:{alternation(raw['age_words'])})(?![\w])", re.IGNORECASE)
     relative = re.compile(rf"\s+(?:{alternation(raw['relative_date_words'])})(?![\w])", re.IGNORECASE)
-    return _Units(after, first, article, article_lower, age, relative, units)
+    # The unit follows blanks or a hyphen; after one blank, it starts the next word.
+    near = re.compile(rf"\0(?: {char_class(first | set(_BLANKS))}|[\t\u00a0-])")
+    return _Units(after, near, article, article_lower, age, relative, units)
 
 
 def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every length of time in ``text`` counted in days, weeks, months or years."""
     units = _units()
+    hedges = hedge_index(ctx.hedges)
     out: list[ValueMatch] = []
-    for phrase in number_phrases(text):
-        end = phrase.end
-        # The unit follows blanks or a hyphen; most figures are followed by one blank and
-        # a word that no unit starts with.
-        after = text[end:end + 1]
-        if after == " ":
-            if text[end + 1:end + 2] not in units.first and text[end + 1:end + 2] not in _BLANKS:
-                continue
-        elif not after or after not in _BLANKS and after != "-":
-            continue
-        match = _duration(text, phrase, units, ctx)
+    phrases = number_phrases(text)
+    for k in followed_by(text, units.near):
+        phrase = phrases[k]
+        match = _duration(text, phrase, units, hedges)
         if match is not None:
             out.append(match)
     lowered = lowered_text(text)
-    articles = units.article.finditer(text) if lowered is None else units.article_lower.finditer(lowered)
+    if lowered is None:
+        articles = list(units.article.finditer(text))
+    else:
+        articles = sorted((m for pattern in units.article_lower for m in pattern.finditer(lowered)), key=_start)
     for m in articles:
         hedge, start = find_hedge(text, m.start(), ctx)
         if hedge is None or units.age.match(text, m.end()) or units.relative.match(text, m.end()):
@@ -91,7 +98,11 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     return sorted(out, key=lambda v: v.start)
 
 
-def _duration(text: str, phrase: NumberPhrase, units: _Units, ctx: ScanContext) -> ValueMatch | None:
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _duration(text: str, phrase: NumberPhrase, units: _Units, hedges: HedgeIndex) -> ValueMatch | None:
     if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
         return None
     m = units.after.match(text, phrase.end)
@@ -106,6 +117,6 @@ def _duration(text: str, phrase: NumberPhrase, units: _Units, ctx: ScanContext) 
     if units.age.match(text, m.end()) or units.relative.match(text, m.end()):
         return None
     unit, factor = units.units[word.lower()]
-    hedge, start = find_hedge(text, phrase.start, ctx)
+    hedge, start = hedges.after_word(text, phrase.start, phrase.left_word)
     quantity = shared_quantity("duration", phrase.value, phrase.step, hedge, factor, unit=unit)
     return make_match(text, start, m.end(), quantity, hedge)

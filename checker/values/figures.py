@@ -11,8 +11,9 @@ settled with string operations, and the hedge patterns run only where a hedge ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+import re
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Callable, Iterable
 
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.hedges import Hedge, HedgeTable
@@ -25,46 +26,23 @@ _HEDGE_REACH = 40
 
 
 def word_before(text: str, start: int) -> str | None:
-    """The word of letters that ends one blank before ``start`` ("signed" in "signed 15").
+    """The word of letters that ends one blank before ``start`` ("signed" in "signed 15"),
+    after a blank, a newline or any other white space, and within the reach of a hedge.
 
     None when the figure stands otherwise (after a sign, a bracket, two blanks, a word
     with a dot or a digit...): callers then fall back on their full patterns.
     """
-    if start < 2 or text[start - 1] != " ":
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
         return None
-    blank = text.rfind(" ", max(0, start - _HEDGE_REACH - 1), start - 1)
-    if blank < 0:
-        return None
-    word = text[blank + 1:start - 1]
-    return word if word.isalpha() else None
+    reach = text[max(0, start - _HEDGE_REACH - 1):start - 1]
+    word = reach.rsplit(None, 1)[-1]
+    # A word filling the reach may go on before it: the callers' patterns decide then.
+    return word if len(word) < len(reach) and word.isalpha() else None
 
 
 def find_hedge(text: str, start: int, ctx: ScanContext) -> tuple[Hedge | None, int]:
     """The hedge ending right before ``text[start:]`` and where the match should start."""
-    return hedge_after_word(text, start, ctx, word_before(text, start))
-
-
-def hedge_after_word(text: str, start: int, ctx: ScanContext, word: str | None) -> tuple[Hedge | None, int]:
-    """:func:`find_hedge`, given ``word_before(text, start)``."""
-    index = _index(ctx.hedges)
-    if word is None:
-        # Most figures follow a word that cannot end a hedge ("(15", "$15"): checking that
-        # word first avoids a regex search per figure.
-        if _slow_word_before(text, start) not in index.last_words:
-            return None, start
-    else:
-        low = word.lower()
-        if low not in index.last_words:
-            return None, start
-        single = index.single.get(low)
-        if single is not None:
-            # A one-word hedge that ends no longer hedge: the word itself, as the pattern
-            # would find it (it starts after a blank, well inside the reach).
-            return single, start - 1 - len(word)
-    found = ctx.hedges.before(text, start)
-    if found is None:
-        return None, start
-    return found
+    return hedge_index(ctx.hedges).after_word(text, start, word_before(text, start))
 
 
 def _slow_word_before(text: str, start: int) -> str:
@@ -81,22 +59,46 @@ def _slow_word_before(text: str, start: int) -> str:
 
 
 @dataclass(frozen=True)
-class _HedgeIndex:
+class HedgeIndex:
+    """What settles most hedge look-ups of a table without its pattern."""
+
     table: HedgeTable
     last_words: frozenset[str]  # the last word of every hedge phrase ("than" for "more than")
     single: dict[str, Hedge]  # one-word hedges of letters that end no longer hedge ("about")
 
+    def after_word(self, text: str, start: int, word: str | None) -> tuple[Hedge | None, int]:
+        """:func:`find_hedge`, given ``word_before(text, start)``."""
+        if word is None:
+            # Most figures follow a word that cannot end a hedge ("(15", "$15"): checking
+            # that word first avoids a regex search per figure.
+            if _slow_word_before(text, start) not in self.last_words:
+                return None, start
+        else:
+            low = word.lower()
+            if low not in self.last_words:
+                return None, start
+            single = self.single.get(low)
+            if single is not None:
+                # A one-word hedge that ends no longer hedge: the word itself, as the
+                # pattern would find it (it starts after a blank, well inside the reach).
+                return single, start - 1 - len(word)
+        found = self.table.before(text, start)
+        if found is None:
+            return None, start
+        return found
 
-_INDEXES: dict[int, _HedgeIndex] = {}
+
+_INDEXES: dict[int, HedgeIndex] = {}
 
 
-def _index(table: HedgeTable) -> _HedgeIndex:
+def hedge_index(table: HedgeTable) -> HedgeIndex:
+    """The index of a hedge table (built once per table)."""
     cached = _INDEXES.get(id(table))
     if cached is None or cached.table is not table:
         last = frozenset(phrase.split()[-1] for phrase in table.hedges)
         ending_longer = {phrase.split()[-1] for phrase in table.hedges if len(phrase.split()) > 1}
         single = {p: h for p, h in table.hedges.items() if p.isalpha() and p not in ending_longer}
-        cached = _INDEXES[id(table)] = _HedgeIndex(table, last, single)
+        cached = _INDEXES[id(table)] = HedgeIndex(table, last, single)
     return cached
 
 
@@ -119,6 +121,11 @@ def case_forms(chars: Iterable[str]) -> frozenset[str] | None:
         if ch.lower() in _CASE_TWINS:
             forms.add(_CASE_TWINS[ch.lower()])
     return frozenset(forms)
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex class of the given characters."""
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def apply_hedge(hedge: Hedge | None, interval: Interval) -> Interval:
@@ -154,7 +161,43 @@ def shared_quantity(kind: str, value: float, step: float | None, hedge: Hedge | 
 
 def make_match(text: str, start: int, end: int, value: Value, hedge: Hedge | None) -> ValueMatch:
     """A match of ``text[start:end]`` (the span already covers the hedge, if any)."""
-    return ValueMatch(start, end, text[start:end], value, hedge.phrase if hedge else None)
+    return new_match(start, end, text[start:end], value, hedge.phrase if hedge else None)
+
+
+_FIELDS = ("start", "end", "text", "value", "hedge")
+_new_object = object.__new__
+
+
+def _fill(start: int, end: int, text: str, value: Value, hedge: str | None) -> ValueMatch:
+    match: ValueMatch = _new_object(ValueMatch)
+    match.__dict__.update(start=start, end=end, text=text, value=value, hedge=hedge)
+    return match
+
+
+def _match_builder() -> Callable[[int, int, str, Value, str | None], ValueMatch]:
+    """How to build a ValueMatch: filling its instance dictionary when that is all its
+    constructor does, else calling the class.
+
+    ValueMatch is a frozen dataclass, whose generated ``__init__`` stores each field
+    through ``object.__setattr__``; for a plain count that costs more than everything else
+    a finder does. Setting the five fields at once gives an equal object in half the time,
+    as long as the class is that plain dataclass: checked here once, field by field.
+    """
+    init = getattr(ValueMatch, "__init__", None)
+    plain = (
+        is_dataclass(ValueMatch)
+        and tuple(f.name for f in fields(ValueMatch)) == _FIELDS
+        and getattr(getattr(init, "__code__", None), "co_filename", "") == "<string>"  # generated, not written
+        and not hasattr(ValueMatch, "__post_init__")
+        and "__slots__" not in vars(ValueMatch)
+    )
+    probe = (0, 1, "x", None, None)
+    if plain and vars(_fill(*probe)) == vars(ValueMatch(*probe)):  # type: ignore[arg-type]
+        return _fill
+    return ValueMatch
+
+
+new_match = _match_builder()
 
 
 def at_sentence_start(text: str, pos: int) -> bool:

@@ -27,6 +27,7 @@ from checker.values.figures import apply_hedge, find_hedge, make_match, word_bef
 from checker.values.hedges import Hedge
 from checker.values.moneylex import MoneyLexicon, money_lexicon
 from checker.values.numlex import alternation, lexicon, normalize
+from checker.values.neighbours import followed_by, neighbours, preceded_by
 from checker.values.numphrase import NumberPhrase, number_phrases, rounding_interval
 from checker.values.types import Amount, Interval, Money
 
@@ -61,13 +62,12 @@ def find_money(text: str, ctx: ScanContext) -> list[ValueMatch]:
     phrases = number_phrases(text)
     found: list[_Found] = []
     skip_until = 0
-    for k, phrase in enumerate(phrases):
+    # Most figures touch no currency marker: only those a marker may touch are read.
+    variant = 0 if neighbours(text).lowered else 1
+    near = set(preceded_by(text, lex.near_before[variant])).union(followed_by(text, lex.near_after[variant]))
+    for k in sorted(near):
+        phrase = phrases[k]
         if phrase.start < skip_until or phrase.form != "cardinal" or phrase.pending_scale:
-            continue
-        # Most figures touch no currency marker; two string checks show it.
-        if _no_marker_before(text, phrase.start, lex) and (
-            phrase.letter_scale is not None or _no_marker_after(text, phrase.end, lex)
-        ):
             continue
         amount = _amount(text, phrase, lex, ctx, skip_until)
         if amount is None:
@@ -78,12 +78,15 @@ def find_money(text: str, ctx: ScanContext) -> list[ValueMatch]:
     return _join_conversions(text, found)
 
 
-def _no_marker_before(text: str, start: int, lex: MoneyLexicon) -> bool:
+def _no_marker_before(text: str, start: int, word: str | None, lex: MoneyLexicon) -> bool:
     """True when no currency marker can end right before ``start`` (one blank allowed).
 
     A marker ends with a sign or a dot ("$", "€", "Rs.") or is a word of letters ("USD"),
-    which after a blank must be the whole word before the figure.
+    which after a blank must be the whole word before the figure (``word``, the word of
+    letters one blank before ``start``, if any).
     """
+    if word is not None:
+        return word.isascii() and word.lower() not in lex.letter_markers
     if start and text[start - 1] == "\n":
         start -= 1  # the pattern's "$" also matches before a final newline
     if not start:

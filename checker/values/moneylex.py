@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
-from checker.values.figures import case_forms
+from checker.values.figures import case_forms, char_class
 from checker.values.numlex import alternation, lexicon, load_yaml, normalize
 
 # Blanks allowed between a marker and its figure.
@@ -40,6 +40,10 @@ class MoneyLexicon:
     marker_ends: frozenset[str]  # the characters other than letters a marker before a figure ends with
     after_heads: frozenset[str]  # the first three letters, lower-cased, of markers after a figure
     after_starts: frozenset[str]  # other characters a marker after a figure may start with
+    # Neighbours of a figure a marker may touch (see ``checker.values.neighbours``), for
+    # lower-cased neighbours and for others.
+    near_before: tuple[re.Pattern[str], re.Pattern[str]]
+    near_after: tuple[re.Pattern[str], re.Pattern[str]]
 
     def currency_of(self, word: str) -> tuple[str, float] | None:
         """The currency and factor a written name or code stands for ("cents" -> USD, 0.01)."""
@@ -117,9 +121,22 @@ def build_money_lexicon(raw: Mapping[str, Any]) -> MoneyLexicon:
     starts = case_forms(m[0] for m in after_markers if not (len(m) >= 3 and m[:3].isascii() and m[:3].isalpha()))
     if starts is None:
         raise ValueError("currencies.yaml: a marker after a figure opens with a non-ASCII letter with cases")
+    # Every marker before a figure ends with "$", a sign or a code: an optional newline
+    # (where the pattern's "$" also matches) and blank, then its last characters, read
+    # backwards from the figure.
+    tails = [m[::-1] for m in [*before_symbols, "$", *codes, *scaled_codes]]
+    near_before = (re.compile(rf"\0\n?{_BLANK}?(?:{alternation(t.lower() for t in tails)})"),
+                   re.compile(rf"\0\n?{_BLANK}?(?:{alternation(tails)})", re.IGNORECASE))
+    # After a figure: blanks or a hyphen, then a sign, a word opening like a marker, a
+    # letter not followed by two more, or any character outside ASCII.
+    after_rest = rf"{char_class(starts)}|[A-Za-z](?![A-Za-z]{{2}})|[^\x00-\x7f]"
+    near_after = (
+        re.compile(rf"\0(?:{_BLANK}{_BLANK}|(?:{_BLANK}|-)?(?:{alternation(heads)}|{after_rest}))"),
+        re.compile(rf"\0(?:{_BLANK}{_BLANK}|(?:{_BLANK}|-)?(?:(?i:{alternation(heads)})|{after_rest}))"),
+    )
     return MoneyLexicon(before, after, symbols, {**prefixes, **{k.lower(): v for k, v in strict.items()}},
                         codes, scales, post_scales, names, minor, guarded, frozenset(m.lower() for m in letter_markers),
-                        frozenset(ends), frozenset(heads), frozenset(starts))
+                        frozenset(ends), frozenset(heads), frozenset(starts), near_before, near_after)
 
 
 

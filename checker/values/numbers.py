@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import at_sentence_start, case_forms, hedge_after_word, shared_quantity, word_before
+from checker.values.figures import at_sentence_start, case_forms, hedge_index, new_match, shared_quantity
 from checker.values.numlex import alternation, lexicon
 from checker.values.numphrase import NumberPhrase, number_phrases
-from checker.values.types import Quantity
+from checker.values.types import Interval, Quantity
 
 __all__ = ["find_numbers", "number_quantity"]
 
@@ -71,37 +71,72 @@ def _context() -> _Context:
 def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every count, ordinal and multiplier in ``text`` that stands on its own."""
     out: list[ValueMatch] = []
+    add = out.append
     rules = _context()
+    clock_first = rules.clock_first
+    hedges = hedge_index(ctx.hedges)
+    last_words = hedges.last_words
+    counts = _COUNTS
+    not_names = rules.not_name_words
     for p in number_phrases(text):
-        if p.pending_scale or p.letter_scale is not None or p.glued:
+        start, end, figure, value, step, form, words, _, interval, plain, letter_scale, pending, glued, word = p
+        if glued or pending or letter_scale is not None:
             continue
-        start, end = p.start, p.end
-        if p.form == "ordinal":
+        if form == "ordinal":
             if _is_rank(text, p):
-                out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form="ordinal")))
+                add(new_match(start, end, figure, shared_quantity("number", value, step, None, form="ordinal"), None))
             continue
+        # What follows: a clock word ("10 a.m.") or a compound ("30-year-old") is no count.
         after = text[end:end + 1]
-        if after == "-" and _hyphen_compound(text, end):
-            continue
-        if (after in rules.clock_first or after.isspace()) and _clock_follows(text, end, after, rules):
-            continue
-        word = word_before(text, start)
-        hedge, begin = hedge_after_word(text, start, ctx, word)
-        form = p.form
-        if hedge is None:
-            if p.plain_integer and form == "cardinal":
-                if _ranked(text, start, word, rules):
-                    out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form="ordinal")))
-                    continue
-                if _inside_name(text, start, word, rules):
-                    continue
-            if p.words and p.text.lower() in rules.pronoun_numbers:
+        if after == " ":
+            nxt = text[end + 1:end + 2]
+            if (nxt in clock_first or nxt.isspace()) and rules.clock.match(text, end):
                 continue
-            out.append(ValueMatch(start, end, p.text, shared_quantity("number", p.value, p.step, None, form=form)))
+        elif after == "-":
+            if _hyphen_compound(text, end):
+                continue
+        elif (after in clock_first or after.isspace()) and rules.clock.match(text, end):
+            continue
+        if word is not None:
+            # The usual case, settled here: a word of letters, then one blank, before the
+            # figure; no rank marker then, and a name only if the word is capitalised.
+            low = word.lower()
+            hedge, begin = (None, start) if low not in last_words else hedges.after_word(text, start, word)
+            if hedge is None and plain and form == "cardinal" and "A" <= word[0] <= "Z" and low not in not_names:
+                continue
+        else:
+            hedge, begin = hedges.after_word(text, start, None)
+            if hedge is None and plain and form == "cardinal":
+                if _ranked(text, start, rules):
+                    add(new_match(start, end, figure, shared_quantity("number", value, step, None, form="ordinal"), None))
+                    continue
+                if _inside_name(text, start, rules):
+                    continue
+        if hedge is None:
+            if words and figure.lower() in rules.pronoun_numbers:
+                continue
+            quantity = counts.get(id(interval))
+            if quantity is None or quantity.interval is not interval or quantity.form != form:
+                quantity = _count(counts, interval, form)
+            add(new_match(start, end, figure, quantity, None))
         elif not _year_or_count(p, hedge.phrase):
-            value = shared_quantity("number", p.value, p.step, hedge, form=form)
-            out.append(ValueMatch(begin, end, text[begin:end], value, hedge.phrase))
+            quantity = shared_quantity("number", value, step, hedge, form=form)
+            add(new_match(begin, end, text[begin:end], quantity, hedge.phrase))
     return out
+
+
+# The unhedged quantity of each figure seen lately, by the identity of its interval
+# (phrases of one spelling share their interval); an entry is used only for that very
+# interval, so a recycled identity cannot mislead.
+_COUNTS: dict[int, Quantity] = {}
+_COUNTS_KEPT = 4096
+
+
+def _count(counts: dict[int, Quantity], interval: Interval, form: str) -> Quantity:
+    if len(counts) >= _COUNTS_KEPT:
+        counts.clear()
+    quantity = counts[id(interval)] = Quantity(kind="number", interval=interval, form=form)
+    return quantity
 
 
 def number_quantity(phrase: NumberPhrase, form: str | None = None) -> Quantity:
@@ -109,19 +144,10 @@ def number_quantity(phrase: NumberPhrase, form: str | None = None) -> Quantity:
     return Quantity(kind="number", interval=phrase.interval, form=form or phrase.form)
 
 
-def _clock_follows(text: str, end: int, after: str, rules: _Context) -> bool:
-    """True for "10 a.m.", "10pm"; the pattern runs only where a clock word can start."""
-    if after == " ":
-        nxt = text[end + 1:end + 2]
-        if not (nxt in rules.clock_first or nxt.isspace()):
-            return False
-    return rules.clock.match(text, end) is not None
-
-
-def _ranked(text: str, start: int, word: str | None, rules: _Context) -> bool:
+def _ranked(text: str, start: int, rules: _Context) -> bool:
     """True for "No. 1": a rank marker (ending in a dot) right before the figure."""
-    if word is not None:
-        return False  # a word of letters stands right before the blank
+    if not text[max(0, start - 8):start].rstrip().endswith("."):
+        return False  # the pattern needs a dot, then blanks at most, before the figure
     return rules.rank.search(text, max(0, start - 8), start) is not None
 
 
@@ -141,10 +167,18 @@ def _hyphen_compound(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in lexicon().count_compounds
 
 
-def _inside_name(text: str, start: int, word: str | None, rules: _Context) -> bool:
-    if word is not None:
-        # The word after a blank is the whole name the pattern would find, if capitalised.
-        return "A" <= word[0] <= "Z" and word.lower() not in rules.not_name_words
+def _inside_name(text: str, start: int, rules: _Context) -> bool:
+    """True for "Vision 2030": a capitalised word that is not a function word, then a blank."""
+    # The pattern needs a name character, then a blank, right before the figure (or before
+    # a newline there, where its "$" also matches).
+    if text[start - 1:start] == " ":
+        last = text[start - 2:start - 1]
+    elif text[max(0, start - 2):start] == " \n":
+        last = text[start - 3:start - 2]
+    else:
+        return False
+    if not last or not (last.isalnum() or last in _NAME_CHARACTERS):
+        return False
     m = rules.name.search(text, max(0, start - 40), start)
     if m is None:
         return False
@@ -152,6 +186,7 @@ def _inside_name(text: str, start: int, word: str | None, rules: _Context) -> bo
 
 
 _DISCOURSE = re.compile(r"\s*,")
+_NAME_CHARACTERS = "_'’&.-"  # what a name may end with besides letters and digits
 
 
 def _is_rank(text: str, p: NumberPhrase) -> bool:

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.values.figures import word_before
 from checker.values.numgrammar import Tok, parse_run
 from checker.values.numlex import NumberLexicon, lexicon
 from checker.values.numpatterns import number_patterns
@@ -44,6 +45,9 @@ class NumberPhrase(NamedTuple):
     ``pending_scale`` marks a bare figure that borrows the scale of the next one
     ("2 to 3 million"): read alone it would be wrong, so the finders skip it.
     ``glued`` marks digits touching letters ("G20", "10km", "USD115", "100元").
+    ``left_word`` is :func:`checker.values.figures.word_before` at the start: the word of
+    letters one blank before the figure ("signed" in "signed 15"), which several finders
+    look at, or None when the figure stands otherwise.
 
     A named tuple rather than a dataclass: a text has a figure every hundred characters
     or so, and a tuple is several times cheaper to build.
@@ -62,6 +66,7 @@ class NumberPhrase(NamedTuple):
     letter_scale: float | None = None
     pending_scale: bool = False
     glued: bool = False
+    left_word: str | None = None
 
 
 def rounding_interval(value: float, step: float | None) -> Interval:
@@ -86,16 +91,40 @@ def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
     phrases: list[NumberPhrase] = []
     scaled_at: list[int] = []  # indices of phrases with a scale word, for ranges
     add = phrases.append
+    figures = _FIGURES
     for start, end in number_runs(text):
         raw = text[start:end]
-        # Most runs are one plain figure ("14", "2,500", "0.1"): no grammar needed.
-        if raw.isdigit():
-            _add(text, start, end, float(raw), None, "cardinal", False, False, None, True, add)
-        elif _PLAIN.fullmatch(raw):
-            digits = raw.replace(",", "")
-            decimals = len(digits) - digits.index(".") - 1 if "." in digits else 0
-            step = 10.0 ** -decimals if decimals else None
-            _add(text, start, end, float(digits), step, "cardinal", False, False, None, True, add)
+        # Most runs are one figure, maybe with a scale word ("14", "2,500", "43.4 billion"):
+        # read once per spelling without the grammar (as the grammar reads them), and
+        # checked against their neighbours here (as ``_add`` does).
+        figure = figures.get(raw)
+        if figure is None:
+            figure = _simple_run(raw)
+        if figure is _OVERFLOW:
+            continue  # a figure too long for a float, which ``_add`` would drop
+        if figure is not None:
+            before = text[start - 1] if start else ""
+            if before not in _DASH_SET:
+                after = text[end:end + 1]
+                if after in _RIGHT_GLUE and text[end + 1:end + 2].isdigit():
+                    continue  # "192.168.1.2", "5/17/2018", "10:30", "222-2222", "1,3"
+                glued = before.isalpha() or (before == "." and text[start - 2:start - 1].isalpha()) or after.isalpha()
+                left_word = None
+                if before == " " and start > 1 and text[start - 2].isalpha():  # ``word_before``, inline
+                    reach = text[start - _REACH if start > _REACH else 0:start - 1]
+                    left_word = reach.rsplit(None, 1)[-1]
+                    if len(left_word) == len(reach) or not left_word.isalpha():
+                        left_word = None
+                value, step, interval, plain, scaled = figure
+                if scaled:
+                    scaled_at.append(len(phrases))
+                add(_new_phrase(NumberPhrase, (start, end, raw, value, step, "cardinal", scaled, scaled,  # type: ignore[operator]
+                                               interval, plain, None, False, glued, left_word)))
+                continue
+            count = len(phrases)
+            _add(text, start, end, figure[0], figure[1], "cardinal", figure[4], figure[4], None, True, add)
+            if figure[4] and len(phrases) > count:
+                scaled_at.append(count)
         else:
             split = _SPACE_GROUPED.match(raw) is not None and _word_before(text, start) in lexicon().no_space_grouping_after
             for a, b, value, step, form, words, scaled, letter, lead_digits in _read_run(raw, split):
@@ -106,6 +135,52 @@ def _number_phrases(text: str) -> tuple[NumberPhrase, ...]:
     if scaled_at:
         _mark_pending(text, phrases, scaled_at)
     return tuple(phrases)
+
+
+# Runs of one figure, maybe with a scale word, seen lately, by spelling: value, rounding
+# step, interval, whether the figure is a plain integer and whether it has a scale word
+# (which also makes it a phrase with words). A spelling never carries a sign.
+_FIGURES: dict[str, tuple[float, float | None, Interval, bool, bool]] = {}
+_FIGURES_KEPT = 4096
+_REACH = 41  # how far back ``word_before`` looks for the blank before the word
+_DASH_SET = frozenset(_DASHES)
+_RIGHT_GLUE = frozenset("./:," + _DASHES)
+_SCALED = re.compile(rf"({_PLAIN.pattern})\s+([A-Za-z]+)")
+_OVERFLOW = (math.inf, None, Interval.point(math.inf), False, False)
+
+
+def _plain_value(raw: str) -> tuple[float, float | None]:
+    """Value and rounding step of one figure ("2,500", "0.10")."""
+    digits = raw.replace(",", "")
+    decimals = len(digits) - digits.index(".") - 1 if "." in digits else 0
+    return float(digits), (10.0 ** -decimals if decimals else None)
+
+
+def _simple_run(raw: str) -> tuple[float, float | None, Interval, bool, bool] | None:
+    """The reading of a run of one figure ("2,500"), or of one figure and a scale word
+    ("43.4 billion"), kept for its next occurrence; None for any other run, and
+    ``_OVERFLOW`` when the figure is too long for a float.
+
+    The scaled figure is read as the grammar reads it: the figure times the scale, give
+    or take a unit of its last digit times the scale.
+    """
+    if raw.isdigit() or _PLAIN.fullmatch(raw):
+        value, step = _plain_value(raw)
+        plain, scaled = raw.isdigit(), False
+    else:
+        m = _SCALED.fullmatch(raw)
+        kind = lexicon().kind(m.group(2)) if m is not None else None
+        if kind is None or kind[0] != "scale" or _SPACE_GROUPED.match(raw):
+            return None
+        figure, figure_step = _plain_value(m.group(1))
+        value, step = figure * kind[1], kind[1] * (figure_step or 1.0)
+        plain, scaled = False, True
+    if not math.isfinite(value):
+        return _OVERFLOW
+    if len(_FIGURES) >= _FIGURES_KEPT:
+        _FIGURES.clear()
+    found = _FIGURES[raw] = (value, step, rounding_interval(value, step), plain, scaled)
+    return found
 
 
 _new_phrase = tuple.__new__
@@ -131,7 +206,7 @@ def _add(text: str, start: int, end: int, value: float, step: float | None, form
     plain = phrase_text.lstrip("-−").isdigit()
     interval = _shared_interval(value, step) if value else rounding_interval(value, step)
     add(_new_phrase(NumberPhrase, (start, end, phrase_text, value, step, form, words, scaled, interval, plain,  # type: ignore[operator]
-                                   letter_scale, False, glued)))
+                                   letter_scale, False, glued, word_before(text, start))))
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ long s or the dotless i (which IGNORECASE takes for "s" and "i") is read start b
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from functools import lru_cache
 from typing import Iterator
@@ -41,15 +42,25 @@ _END = 1 << 62
 def lowered_text(text: str) -> str | None:
     """``text`` in lower case, when case-sensitive patterns of lower-case words read it as
     IGNORECASE patterns read ``text``; None for the rare text where they would not."""
+    if text.isascii():
+        return text.lower()  # fast for ASCII
     if any(trap in text for trap in _CASE_TRAPS):
         return None
-    return text.lower()
+    try:
+        # Lower-casing a text of Latin-1 characters through bytes is several times
+        # faster than ``str.lower``, and gives the same characters.
+        return text.encode("latin-1").translate(_LOWER_LATIN1).decode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+
+
+_LOWER_LATIN1 = bytes(ord(chr(i).lower()) for i in range(256))
 
 
 def number_runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every run of number tokens in ``text``, in reading order."""
-    protected = _addresses(text)
     lowered = lowered_text(text)
+    protected = _addresses(text, lowered)
     if lowered is None:
         return _runs_by_starts(text, protected)
     pats = number_patterns()
@@ -61,14 +72,33 @@ def number_runs(text: str) -> list[tuple[int, int]]:
     runs.sort()
     if first is not None:
         runs.insert(0, (0, covered))
+    if not protected and _disjoint(runs):
+        return runs  # the usual case, checked without a Python step per run
     out: list[tuple[int, int]] = []
     covered = 0
     for start, end in runs:
-        if start < covered or (protected and _inside(protected, start)):
+        # A run skipped here may hide starts of its own pass only past what skips it.
+        if start < covered:
+            if end <= covered:
+                continue
             return out + _merged_runs(lowered, protected, start, covered)
+        if protected:
+            address_end = _address_end(protected, start)
+            if address_end >= 0:
+                if end <= address_end:
+                    continue
+                return out + _merged_runs(lowered, protected, start, covered)
         out.append((start, end))
         covered = end
     return out
+
+
+def _disjoint(runs: list[tuple[int, int]]) -> bool:
+    """True when each run (in order) ends before the next starts."""
+    if len(runs) < 2:
+        return True
+    starts, ends = zip(*runs)
+    return all(map(operator.le, ends, starts[1:]))
 
 
 def _merged_runs(lowered: str, protected: list[tuple[int, int]], pos: int, covered: int) -> list[tuple[int, int]]:
@@ -139,23 +169,53 @@ def _runs_by_starts(text: str, protected: list[tuple[int, int]]) -> list[tuple[i
     return runs
 
 
-def _addresses(text: str) -> list[tuple[int, int]]:
+def _addresses(text: str, lowered: str | None) -> list[tuple[int, int]]:
     """Spans of blank-free stretches holding a web or e-mail address, in order."""
     spans: list[tuple[int, int]] = []
-    if not any(anchor in text for anchor in _ADDRESS_ANCHORS):
+    if not _has_anchor(text, lowered):
         return spans  # the usual case, found without a regex pass over the text
-    for m in _ADDRESS.finditer(text):
-        if spans and m.start() < spans[-1][1]:
+    for start, end in _anchors(text, lowered):
+        if spans and start < spans[-1][1]:
             continue
         # Addresses are short: look back a bounded stretch, so a text is read in linear time.
-        floor = max(0, m.start() - _ADDRESS_REACH)
-        a = max(floor - 1, *(text.rfind(blank, floor, m.start()) for blank in " \t\n\r")) + 1
-        rest = _NON_BLANKS.match(text, m.end())
-        spans.append((a, rest.end() if rest else m.end()))
+        floor = max(0, start - _ADDRESS_REACH)
+        a = max(floor - 1, *(text.rfind(blank, floor, start) for blank in " \t\n\r")) + 1
+        rest = _NON_BLANKS.match(text, end)
+        spans.append((a, rest.end() if rest else end))
     return spans
+
+
+def _has_anchor(text: str, lowered: str | None) -> bool:
+    """Whether one of the anchors, in one of the listed spellings, is in ``text``."""
+    if "@" in text or "://" in text:
+        return True
+    # One look at the lower-cased text rules out every spelling of "www." at once.
+    return (lowered is None or "www." in lowered) and any(anchor in text for anchor in _ADDRESS_ANCHORS)
+
+
+def _anchors(text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """The spans ``_ADDRESS`` finds, one after the other, in reading order.
+
+    On lower-cased text each anchor is a literal, which plain substring search finds
+    much faster than the pattern; matches of different anchors cannot overlap.
+    """
+    if lowered is None:
+        return [m.span() for m in _ADDRESS.finditer(text)]
+    found = []
+    for anchor in ("://", "www.", "@"):
+        at = lowered.find(anchor)
+        while at >= 0:
+            found.append((at, at + len(anchor)))
+            at = lowered.find(anchor, at + len(anchor))
+    return sorted(found)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """True when ``pos`` lies in one of the (ordered, disjoint) spans."""
+    return _address_end(spans, pos) >= 0
+
+
+def _address_end(spans: list[tuple[int, int]], pos: int) -> int:
+    """The end of the span (ordered, disjoint) that ``pos`` lies in, or -1."""
     k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
-    return k >= 0 and pos < spans[k][1]
+    return spans[k][1] if k >= 0 and pos < spans[k][1] else -1

@@ -15,20 +15,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import case_forms, find_hedge, make_match, shared_quantity
+from checker.values.figures import HedgeIndex, case_forms, char_class, hedge_index, make_match, shared_quantity
+from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml, normalize
 from checker.values.numphrase import NumberPhrase, number_phrases
 
 __all__ = ["find_percentages"]
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
-_SEPARATORS = frozenset(" \t\u00a0-")
 
 
 @dataclass(frozen=True)
 class _Units:
     pattern: re.Pattern[str]
-    first: frozenset[str]  # the characters a unit can start with, as IGNORECASE matches them
+    near: re.Pattern[str]  # neighbours of a figure a unit may follow (see ``neighbours``)
     percent: frozenset[str]
     points: dict[str, float]
     context_points: frozenset[str]
@@ -48,43 +48,50 @@ def _units() -> _Units:
     first = case_forms(w[0] for w in [*percent, *points, *context])
     if first is None:
         raise ValueError("units.yaml: a percent unit opens with a non-ASCII letter with cases")
+    # The unit starts right at the figure, or after one blank or a hyphen.
+    near = re.compile(rf"\0[ \t\u00a0-]?{char_class(first)}")
     restating = re.compile(rf"\W*(?:{alternation(raw['restating_words'])})\W*$", re.IGNORECASE)
-    return _Units(pattern, first, frozenset(percent), points, frozenset(context), int(raw["context_window"]), restating)
+    return _Units(pattern, near, frozenset(percent), points, frozenset(context), int(raw["context_window"]), restating)
 
 
 def find_percentages(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every percentage and percentage-point figure in ``text``."""
     units = _units()
-    first = units.first
+    hedges = hedge_index(ctx.hedges)
     found: list[ValueMatch] = []
     maybe_points: list[tuple[NumberPhrase, re.Match[str]]] = []
-    for phrase in number_phrases(text):
+    phrases = number_phrases(text)
+    for k in followed_by(text, units.near):
+        phrase = phrases[k]
         if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
             continue
         end = phrase.end
-        # The unit starts right at the figure or after one blank or hyphen.
-        if text[end:end + 1] not in first and (text[end:end + 1] not in _SEPARATORS or text[end + 1:end + 2] not in first):
-            continue
         m = units.pattern.match(text, end)
         if m is None:
             continue
-        unit = normalize(m.group("unit"))
+        unit = _unit_key(m.group("unit"))
         if unit in units.percent:
-            found.append(_match(text, phrase, m.end(), "percent", 1.0, ctx))
+            found.append(_match(text, phrase, m.end(), "percent", 1.0, hedges))
         elif unit in units.points:
-            found.append(_match(text, phrase, m.end(), "percentage_point", units.points[unit], ctx))
+            found.append(_match(text, phrase, m.end(), "percentage_point", units.points[unit], hedges))
         elif not m.group(0).startswith("-"):
             # "points" joined by a hyphen is a plan or a scale ("a four-point proposal").
             maybe_points.append((phrase, m))
     percents = [(m.start, m.end) for m in found if m.value.kind == "percent"]
     for phrase, m in maybe_points:
         if percents and _near_a_percentage(text, phrase.start, m.end(), percents, units):
-            found.append(_match(text, phrase, m.end(), "percentage_point", 1.0, ctx))
+            found.append(_match(text, phrase, m.end(), "percentage_point", 1.0, hedges))
     return sorted(found, key=lambda v: v.start)
 
 
-def _match(text: str, phrase: NumberPhrase, end: int, kind: str, factor: float, ctx: ScanContext) -> ValueMatch:
-    hedge, start = find_hedge(text, phrase.start, ctx)
+@lru_cache(maxsize=256)
+def _unit_key(unit: str) -> str:
+    """The table key of a unit as written ("Per  cent" -> "per cent")."""
+    return normalize(unit)
+
+
+def _match(text: str, phrase: NumberPhrase, end: int, kind: str, factor: float, hedges: HedgeIndex) -> ValueMatch:
+    hedge, start = hedges.after_word(text, phrase.start, phrase.left_word)
     quantity = shared_quantity(kind, phrase.value, phrase.step, hedge, factor)
     return make_match(text, start, end, quantity, hedge)
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Mapping, Union
 
+from checker.values import dates_sets
+
 
 class Compat(str, Enum):
     """Outcome of putting two values side by side."""
@@ -173,34 +175,26 @@ class Money:
 
 @dataclass(frozen=True)
 class DateSpan:
-    """A set of days: an inclusive range of dates, optionally limited to some weekdays.
+    """A set of days: an inclusive range of dates, optionally limited by constraints.
 
     "Jan. 5, 2026" -> low = high = 2026-01-05. "in November 2025" -> the whole month.
-    "on Monday" with no publication date -> low = high = None, weekdays = {0}.
-    Weekdays follow ``datetime.date.weekday()``: Monday is 0.
+    Without a publication date the year is unknown and the range open: "on Monday" ->
+    weekdays = {0}; "in November" -> months = {11}; "January 5" -> month_days =
+    {(1, 5)}; "Monday, January 5" -> both. A day is in the set when it lies in the
+    range and meets every constraint given (None: no constraint). Weekdays follow
+    ``datetime.date.weekday()``: Monday is 0; months and (month, day) count from 1.
     """
 
     low: dt.date | None
     high: dt.date | None
     weekdays: frozenset[int] | None = None
+    months: frozenset[int] | None = None
+    month_days: frozenset[tuple[int, int]] | None = None
     kind: str = field(default="date", init=False)
 
     def display(self) -> str:
-        days = ""
-        if self.weekdays is not None:
-            days = "/".join(_WEEKDAYS[d] for d in sorted(self.weekdays))
-        if self.low is None and self.high is None:
-            return days or "any day"
-        if self.low == self.high and self.low is not None:
-            span = self.low.isoformat()
-        else:
-            low = self.low.isoformat() if self.low else "…"
-            high = self.high.isoformat() if self.high else "…"
-            span = f"{low}..{high}"
-        return f"{days} {span}" if days else span
-
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        """ "2026-01-05", "2025-11-01..2025-11-30", "Mon", "Nov", "Jan-05", "Mon Jan-05"."""
+        return dates_sets.display(self)
 
 
 @dataclass(frozen=True)
@@ -305,41 +299,5 @@ def _convert(amount: Amount, to: str, rates: Mapping[tuple[str, str], tuple[floa
 
 
 def dates_intersect(a: DateSpan, b: DateSpan) -> bool:
-    """True when some day lies in both sets (range and weekday constraints)."""
-    low = _latest(a.low, b.low)
-    high = _earliest(a.high, b.high)
-    if low is not None and high is not None and low > high:
-        return False
-    weekdays = _common_weekdays(a.weekdays, b.weekdays)
-    if weekdays is None:
-        return True
-    if not weekdays:
-        return False
-    if low is None or high is None or (high - low).days >= 6:
-        return True
-    span = (high - low).days + 1
-    return any((low + dt.timedelta(days=k)).weekday() in weekdays for k in range(span))
-
-
-def _common_weekdays(a: frozenset[int] | None, b: frozenset[int] | None) -> frozenset[int] | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a & b
-
-
-def _latest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b)
-
-
-def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
+    """True when some day lies in both sets (ranges, weekdays, months, days of the year)."""
+    return dates_sets.intersect(a, b)

@@ -94,7 +94,7 @@ def find_matches(text: str, probe: bytes) -> Iterator[tuple[int, str, re.Match[s
         at = anchor.start()
         found = anchor.group()[1:]
         group = words.get(found) or _number_group(found, plan)
-        if group is pair and text[anchor.end() - 1] == "." and not _DOTTED.match(text, at):
+        if group is pair and text[anchor.end() - 1 : anchor.end()] == "." and not _DOTTED.match(text, at):
             continue  # a decimal ("6.5 percent")
         tries.append(max(0, at + group.offset) << 6 | group.ident)
         if group.words is not None:

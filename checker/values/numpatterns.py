@@ -131,9 +131,21 @@ def _first_letters(lex: NumberLexicon) -> str:
     return "".join(sorted({w[0] for w in lex.words_of(*kinds)}))
 
 
+@dataclass(frozen=True)
+class RunPieces:
+    """The source of the scan patterns' parts, for patterns built on them elsewhere."""
+
+    ending: str  # what may end a digit token ("st", "bn", "m" or nothing glued)
+    more: str  # the rest of a run after its first token
+    word_start: str  # a run's first word (a prefix tree, see ``_word_start_tree``)
+    first_letters: str  # the letters a run of words starts with, as a class body
+    left_glue: str  # what touching a figure on the left glues it to something else (class body)
+    digits_after_first: str  # a digit figure once its first digit is read
+
+
 @lru_cache(maxsize=1)
-def number_patterns() -> NumberPatterns:
-    """Compile the number reader's patterns from the vocabulary (once)."""
+def run_pieces() -> RunPieces:
+    """The pieces of the run patterns (built once)."""
     lex = lexicon()
     suffix = alternation([*lex.ordinal_suffixes])
     glued = alternation([*lex.words_of("scale"), *lex.glued_scales])
@@ -141,13 +153,27 @@ def number_patterns() -> NumberPatterns:
     # A known ending (ordinal suffix, glued scale, unit letter) must end the word; any
     # other letters may touch the digits and are left for the finders to judge.
     ending = rf"(?:(?:{suffix}|{glued}|{letters})(?![\w])|(?![\d_]))"
+    all_words = [w for w in lex.words if w not in lex.glued_scales]
+    token = rf"(?:{_DIGITS}){ending}|{_word_pattern(all_words)}"
+    separator = rf"(?:\s*+-\s*+|\s++(?:(?:{alternation(lex.joiners)})\s++)?)"
+    more = rf"(?:{separator}(?:{token}))*+"
+    return RunPieces(ending, more, _word_start_tree(lex), _first_letters(lex), _LEFT_GLUE, _DIGITS_AFTER_FIRST)
+
+
+@lru_cache(maxsize=1)
+def number_patterns() -> NumberPatterns:
+    """Compile the number reader's patterns from the vocabulary (once)."""
+    lex = lexicon()
+    pieces = run_pieces()
+    suffix = alternation([*lex.ordinal_suffixes])
+    glued = alternation([*lex.words_of("scale"), *lex.glued_scales])
+    letters = alternation([*lex.letter_scales])
+    ending, more = pieces.ending, pieces.more
     digit_token = rf"(?:{_DIGITS}){ending}"
     all_words = [w for w in lex.words if w not in lex.glued_scales]
     word_start = _word_start(lex)
     start = rf"(?<![{_LEFT_GLUE}])(?<![\d.]\.)(?:{digit_token})|{word_start}"
-    token = rf"{digit_token}|{_word_pattern(all_words)}"
     separator = rf"(?:\s*+-\s*+|\s++(?:(?:{alternation(lex.joiners)})\s++)?)"
-    more = rf"(?:{separator}(?:{token}))*+"
     run = re.compile(rf"(?:{start}){more}", re.IGNORECASE)
     # A pattern that opens with a plain character class lets the regex engine skip ahead
     # fast; the lookbehind after the first character then checks its left neighbour.
@@ -162,7 +188,7 @@ def number_patterns() -> NumberPatterns:
     )
     # The two scan passes, case-sensitive on lower-cased text: a class of letters in both
     # cases, or IGNORECASE, would keep the engine from skipping ahead fast.
-    words_run = rf"(?=[{_first_letters(lex)}]){_word_start_tree(lex)}{more}"
+    words_run = rf"(?=[{pieces.first_letters}]){pieces.word_start}{more}"
     spaced = re.compile(rf" {words_run}")
     scan = re.compile(
         rf"[^ a-z](?:"

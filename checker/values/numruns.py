@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from checker.values.numlatin1 import latin1_scan, latin1_views
 from checker.values.numpatterns import number_patterns
 
 # Anchors of web addresses and e-mail addresses; the whole blank-free stretch around
@@ -66,8 +67,12 @@ def number_runs(text: str) -> list[tuple[int, int]]:
     pats = number_patterns()
     first = pats.first_word.match(lowered)
     covered = 0 if first is None else first.end()
-    # A run of words found by ``scan`` is its group 1: the match starts a character early.
-    runs = [m.span(m.lastindex or 0) for m in pats.scan.finditer(lowered, covered)]
+    views = latin1_views(lowered)
+    if views is None:
+        # A run of words found by ``scan`` is its group 1: the match starts a character early.
+        runs = [m.span(m.lastindex or 0) for m in pats.scan.finditer(lowered, covered)]
+    else:
+        runs = _latin1_runs(lowered, views, covered)
     runs.extend((m.start() + 1, m.end()) for m in pats.spaced.finditer(lowered, covered))
     runs.sort()
     if first is not None:
@@ -91,6 +96,27 @@ def number_runs(text: str) -> list[tuple[int, int]]:
         out.append((start, end))
         covered = end
     return out
+
+
+def _latin1_runs(lowered: str, views: tuple[bytes, bytes], pos: int) -> list[tuple[int, int]]:
+    """What ``scan`` finds from ``pos`` on, found on the bytes views of a Latin-1 text.
+
+    Each of the three passes reads its runs one after the other, like ``scan``'s three
+    branches; where they overlap, the caller merges run by run, as for ``spaced``.
+    """
+    folded, marked = views
+    scan = latin1_scan()
+    runs = list(map(_SPAN, scan.digits.finditer(folded, pos)))
+    runs.extend(map(_SPAN, scan.dots.finditer(folded, pos)))
+    first_word = number_patterns().first_word
+    for m in scan.marks.finditer(marked, pos):
+        run = first_word.match(lowered, m.start() + 1)  # a candidate: read exactly here
+        if run is not None:
+            runs.append(run.span())
+    return runs
+
+
+_SPAN = re.Match.span
 
 
 def _disjoint(runs: list[tuple[int, int]]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from functools import lru_cache
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ ENTITIES = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "entit
 COUNTRIES = 70
 
 
+@lru_cache(maxsize=1)
 def countries() -> list[tuple[str, str, str]]:
     """(name, demonym, city) of the first countries in the shipped lexicon that have both."""
     data = yaml.safe_load(ENTITIES.read_text(encoding="utf-8"))["countries"]
@@ -140,8 +142,10 @@ def news_text(megabytes: float, seed: int = 11) -> str:
         size += len(text.encode())
         if size >= target:
             break
+    few = stories(50, seed)
     while size < target:
-        text = article_text(rng.choice(stories(50, seed)), rng)
+        text = article_text(rng.choice(few), rng)
         chunks.append(text)
         size += len(text.encode())
-    return "\n".join(chunks)
+    # Three blank lines between articles, so a bench can split them apart again.
+    return "\n\n\n".join(chunks)

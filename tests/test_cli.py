@@ -133,3 +133,30 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     assert cli._progress_bar(10) is None
     wrap = cli._progress_bar(10_000)
     assert wrap is not None and list(wrap(iter([1, 2, 3]))) == [1, 2, 3]
+
+
+def test_every_format_is_written_on_a_corpus_with_contradictions(tmp_path: Path, write_article, capsys: pytest.CaptureFixture[str]) -> None:
+    write_article("a.md", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania.", source="Wire A")
+    write_article("b.md", "Kenya and Tanzania signed 14 agreements during the state visit to Tanzania.", source="Paper B")
+    out = tmp_path / "out"
+    code = main(["run", "--articles", str(tmp_path / "corpus"), "--rules", str(RULES), "--out", str(out), "--format", "json,md,html,csv,sarif,junit,github", "--quiet"])
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "findings.json", "junit.xml", "report.html", "report.md", "report.sarif"]
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 2
+
+
+def test_explain_a_claim_and_a_finding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run("--out", str(tmp_path), "--quiet") == 0
+    data = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    finding = next(f for f in data["findings"] if f["type"] == "agreements.signed")
+    claim_id = finding["groups"][0]["claims"][0]
+    capsys.readouterr()
+    assert main(["explain", claim_id, "--articles", str(ARTICLES), "--rules", str(RULES)]) == 0
+    text = capsys.readouterr().out
+    assert "pattern:  n-documents" in text and "key:      China–South Korea / in China" in text
+    assert f"grouped:  in agreement {finding['id']}" in text
+    assert main(["explain", finding["id"], "--articles", str(ARTICLES), "--rules", str(RULES)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"finding {finding['id']}: agreement (info)")
+    assert main(["explain", "no-such-id", "--articles", str(ARTICLES), "--rules", str(RULES)]) == 2

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import HedgeIndex, case_forms, char_class, find_hedge, hedge_index, make_match, shared_quantity
+from checker.values.figures import (
+    HedgeIndex,
+    case_forms,
+    char_class,
+    find_hedge,
+    hedge_index,
+    make_match,
+    shared_quantity,
+)
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml
 from checker.values.numphrase import NumberPhrase, number_phrases
@@ -31,7 +39,6 @@ from checker.values.numruns import lowered_text
 __all__ = ["find_durations"]
 
 _BLANKS = " \t\u00a0"
-_BLANK_CLASS = r"[ \t\u00a0]"
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,7 @@ class _Units:
     after: re.Pattern[str]
     near: re.Pattern[str]  # neighbours of a figure a unit may follow (see ``neighbours``)
     article: re.Pattern[str]
-    article_lower: tuple[re.Pattern[str], ...]  # the same, for lower-cased text
+    article_lower: re.Pattern[str]  # the same, for lower-cased text
     age: re.Pattern[str]  # "old": an age, not a duration
     relative: re.Pattern[str]  # "ago": a point in time, not a duration
     units: dict[str, tuple[str, float]]
@@ -56,15 +63,9 @@ def _units() -> _Units:
     singular = alternation(w for w in units if not w.endswith("s") or w.endswith("ss"))
     after = re.compile(rf"(?P<sep>[ \t\u00a0]+|-)(?P<unit>{words})(?![\w])", re.IGNORECASE)
     article = re.compile(rf"(?<![\w-])an?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])", re.IGNORECASE)
-    # On lower-cased text the pattern splits into patterns that open with two literal
-    # characters ("a " ...; the left neighbour is checked right after them), which the
-    # regex engine finds far faster. Two matches never overlap, so together they find
-    # what the one pattern finds.
-    tail = rf"(?P<unit>{singular})(?![\w-])"
-    heads = {"a ": _BLANK_CLASS + "*", "a\t": _BLANK_CLASS + "*", "a\u00a0": _BLANK_CLASS + "*", "an": _BLANK_CLASS + "+"}
-    article_lower = tuple(
-        re.compile(rf"{re.escape(head)}(?<![\w-]{re.escape(head)}){blanks}{tail}") for head, blanks in heads.items()
-    )
+    # On lower-cased text the pattern can open with its literal "a" (the left neighbour is
+    # checked right after it), which lets the regex engine skip ahead fast.
+    article_lower = re.compile(rf"a(?<![\w-]a)n?[ \t\u00a0]+(?P<unit>{singular})(?![\w-])")
     age = re.compile(rf"(?:[ \t\u00a0]+|-)(?:{alternation(raw['age_words'])})(?![\w])", re.IGNORECASE)
     relative = re.compile(rf"\s+(?:{alternation(raw['relative_date_words'])})(?![\w])", re.IGNORECASE)
     # The unit follows blanks or a hyphen; after one blank, it starts the next word.
@@ -84,13 +85,12 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
         if match is not None:
             out.append(match)
     lowered = lowered_text(text)
-    if lowered is None:
-        articles = list(units.article.finditer(text))
-    else:
-        articles = sorted((m for pattern in units.article_lower for m in pattern.finditer(lowered)), key=_start)
+    articles = units.article.finditer(text) if lowered is None else units.article_lower.finditer(lowered)
     for m in articles:
         hedge, start = find_hedge(text, m.start(), ctx)
-        if hedge is None or units.age.match(text, m.end()) or units.relative.match(text, m.end()):
+        if hedge is None or _followed_by_word(text, m.end()) and (
+            units.age.match(text, m.end()) or units.relative.match(text, m.end())
+        ):
             continue
         unit, factor = units.units[m.group("unit").lower()]
         quantity = shared_quantity("duration", factor, None, hedge, unit=unit)
@@ -98,8 +98,10 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     return sorted(out, key=lambda v: v.start)
 
 
-def _start(m: re.Match[str]) -> int:
-    return m.start()
+def _followed_by_word(text: str, end: int) -> bool:
+    """Whether white space or a hyphen follows ``end``: what "old" and "ago" need."""
+    after = text[end:end + 1]
+    return after == "-" or after.isspace()
 
 
 def _duration(text: str, phrase: NumberPhrase, units: _Units, hedges: HedgeIndex) -> ValueMatch | None:
@@ -114,7 +116,7 @@ def _duration(text: str, phrase: NumberPhrase, units: _Units, hedges: HedgeIndex
         return None  # compounds take the singular: "a four-day visit", not "four-days"
     if word[0].isupper() and not word.isupper():
         return None  # a title: "the 15th Five-Year Plan"
-    if units.age.match(text, m.end()) or units.relative.match(text, m.end()):
+    if _followed_by_word(text, m.end()) and (units.age.match(text, m.end()) or units.relative.match(text, m.end())):
         return None
     unit, factor = units.units[word.lower()]
     hedge, start = hedges.after_word(text, phrase.start, phrase.left_word)

@@ -12,8 +12,8 @@ settled with string operations, and the hedge patterns run only where a hedge ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Callable, Iterable
 
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.hedges import Hedge, HedgeTable

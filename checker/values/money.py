@@ -23,18 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import apply_hedge, find_hedge, make_match, word_before
+from checker.values.figures import apply_hedge, find_hedge, make_match
 from checker.values.hedges import Hedge
 from checker.values.moneylex import MoneyLexicon, money_lexicon
-from checker.values.numlex import alternation, lexicon, normalize
 from checker.values.neighbours import followed_by, neighbours, preceded_by
+from checker.values.numlex import alternation, lexicon, normalize
 from checker.values.numphrase import NumberPhrase, number_phrases, rounding_interval
 from checker.values.types import Amount, Interval, Money
 
 __all__ = ["find_money"]
 
 _OPEN = re.compile(r"\s*\(\s*$")
-_BLANKS = " \t\u00a0"  # what may stand between a marker and its figure
 _CLOSE = re.compile(r"\s*\)")
 
 
@@ -76,45 +75,6 @@ def find_money(text: str, ctx: ScanContext) -> list[ValueMatch]:
         skip_until = amount.end
         found.append(amount)
     return _join_conversions(text, found)
-
-
-def _no_marker_before(text: str, start: int, word: str | None, lex: MoneyLexicon) -> bool:
-    """True when no currency marker can end right before ``start`` (one blank allowed).
-
-    A marker ends with a sign or a dot ("$", "€", "Rs.") or is a word of letters ("USD"),
-    which after a blank must be the whole word before the figure (``word``, the word of
-    letters one blank before ``start``, if any).
-    """
-    if word is not None:
-        return word.isascii() and word.lower() not in lex.letter_markers
-    if start and text[start - 1] == "\n":
-        start -= 1  # the pattern's "$" also matches before a final newline
-    if not start:
-        return True
-    last = text[start - 1]
-    if last in _BLANKS:
-        if last == " ":
-            word = word_before(text, start)
-            if word is not None:
-                return word.isascii() and word.lower() not in lex.letter_markers
-        last = text[start - 2:start - 1] if start > 1 else ""
-    return not last or not (last.isalpha() or last in lex.marker_ends)
-
-
-def _no_marker_after(text: str, end: int, lex: MoneyLexicon) -> bool:
-    """True when no currency marker can start right after ``end`` (blanks or a hyphen allowed)."""
-    first = text[end:end + 1]
-    if not first:
-        return True
-    at = end + 1 if first in _BLANKS or first == "-" else end
-    if first in _BLANKS and text[at:at + 1] in _BLANKS and text[at:at + 1]:
-        return False  # several blanks: left to the pattern
-    head = text[at:at + 3]
-    if not head or head[0] in lex.after_starts:
-        return not head
-    if len(head) == 3 and head.isascii() and head.isalpha():
-        return head.lower() not in lex.after_heads
-    return head[0].isascii() and not head[0].isalpha()
 
 
 def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, floor: int) -> _Found | None:

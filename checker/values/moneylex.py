@@ -3,17 +3,19 @@ two patterns: the currency marker right before a figure ("US$", "€", "KRW") an
 right after it ("yuan", "USD", "元", "cents").
 
 The patterns are long alternations matched case-insensitively, a few microseconds a
-try; the lexicon also keeps what lets the money finder see, with a few string
-operations, that no marker can touch a figure (the last characters markers end with,
-the first letters they start with).
+try; so the lexicon also compiles the patterns that pick, in one pass over the
+neighbours of all the figures of a text (:mod:`checker.values.neighbours`), the few
+figures a marker may touch: the last characters markers end with, the first letters
+they start with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from checker.values.figures import case_forms, char_class
 from checker.values.numlex import alternation, lexicon, load_yaml, normalize
@@ -36,10 +38,6 @@ class MoneyLexicon:
     names: Mapping[str, str]
     minor_units: Mapping[str, tuple[str, float]]
     guarded: Mapping[str, str]
-    letter_markers: frozenset[str]  # lower case of every marker before a figure made of letters only ("usd")
-    marker_ends: frozenset[str]  # the characters other than letters a marker before a figure ends with
-    after_heads: frozenset[str]  # the first three letters, lower-cased, of markers after a figure
-    after_starts: frozenset[str]  # other characters a marker after a figure may start with
     # Neighbours of a figure a marker may touch (see ``checker.values.neighbours``), for
     # lower-cased neighbours and for others.
     near_before: tuple[re.Pattern[str], re.Pattern[str]]
@@ -113,8 +111,6 @@ def build_money_lexicon(raw: Mapping[str, Any]) -> MoneyLexicon:
     )
     before_symbols = [s for s in symbols if s not in after_only]
     scaled_codes = [f"{scale}{code}" for scale in scales for code in codes]
-    letter_markers = [m for m in [*codes, *scaled_codes, *before_symbols] if m.isalpha()]
-    ends = {m[-1] for m in [*before_symbols, "$"] if not m[-1].isalpha()}
     after_markers = [*(s for s in symbols if s not in before_only), *codes, *scaled_codes, *minor, *names]
     heads = {m[:3].lower() for m in after_markers if len(m) >= 3 and m[:3].isascii() and m[:3].isalpha()}
     # Markers that do not open with three ASCII letters are found by their first character.
@@ -135,9 +131,7 @@ def build_money_lexicon(raw: Mapping[str, Any]) -> MoneyLexicon:
         re.compile(rf"\0(?:{_BLANK}{_BLANK}|(?:{_BLANK}|-)?(?:(?i:{alternation(heads)})|{after_rest}))"),
     )
     return MoneyLexicon(before, after, symbols, {**prefixes, **{k.lower(): v for k, v in strict.items()}},
-                        codes, scales, post_scales, names, minor, guarded, frozenset(m.lower() for m in letter_markers),
-                        frozenset(ends), frozenset(heads), frozenset(starts), near_before, near_after)
-
+                        codes, scales, post_scales, names, minor, guarded, near_before, near_after)
 
 
 @lru_cache(maxsize=1)

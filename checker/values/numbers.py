@@ -31,17 +31,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import at_sentence_start, case_forms, hedge_index, new_match, shared_quantity
+from checker.values.figures import (
+    at_sentence_start,
+    case_forms,
+    char_class,
+    hedge_index,
+    new_match,
+    shared_quantity,
+)
+from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, lexicon
 from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.types import Interval, Quantity
 
 __all__ = ["find_numbers", "number_quantity"]
 
+
 @dataclass(frozen=True)
 class _Context:
     clock: re.Pattern[str]  # a clock word after the figure ("10 a.m.")
-    clock_first: frozenset[str]  # the characters a clock word can start with, in any case
+    near: re.Pattern[str]  # neighbours of a figure a clock word or a compound may follow
     rank: re.Pattern[str]  # a rank marker before it ("No. 1")
     name: re.Pattern[str]  # a capitalised word right before it ("Vision 2030")
     after_article: re.Pattern[str]  # "a"/"an" right before an ordinal word
@@ -58,7 +67,9 @@ def _context() -> _Context:
         raise ValueError("numbers.yaml: a clock word opens with a non-ASCII letter with cases")
     return _Context(
         clock=re.compile(rf"\s*(?:{alternation(lex.clock_words)})(?![\w])", re.IGNORECASE),
-        clock_first=first,
+        # The clock word after white space (the next four characters show where it can
+        # start), or a hyphen: a compound.
+        near=re.compile(rf"\0(?:\s{{0,3}}{char_class(first)}|\s{{4}}|-)"),
         rank=re.compile(rf"(?<![\w])(?:{alternation(lex.rank_markers)})\s*$", re.IGNORECASE),
         name=re.compile(r"(?<![\w'’.-])([A-Z][\w'’&.-]*) $"),
         after_article=re.compile(rf"(?<![\w])(?:{alternation(lex.words_of('article'))})\s+$", re.IGNORECASE),
@@ -73,12 +84,13 @@ def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
     out: list[ValueMatch] = []
     add = out.append
     rules = _context()
-    clock_first = rules.clock_first
     hedges = hedge_index(ctx.hedges)
     last_words = hedges.last_words
     counts = _COUNTS
     not_names = rules.not_name_words
-    for p in number_phrases(text):
+    phrases = number_phrases(text)
+    near = set(followed_by(text, rules.near))
+    for k, p in enumerate(phrases):
         start, end, figure, value, step, form, words, _, interval, plain, letter_scale, pending, glued, word = p
         if glued or pending or letter_scale is not None:
             continue
@@ -87,15 +99,7 @@ def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
                 add(new_match(start, end, figure, shared_quantity("number", value, step, None, form="ordinal"), None))
             continue
         # What follows: a clock word ("10 a.m.") or a compound ("30-year-old") is no count.
-        after = text[end:end + 1]
-        if after == " ":
-            nxt = text[end + 1:end + 2]
-            if (nxt in clock_first or nxt.isspace()) and rules.clock.match(text, end):
-                continue
-        elif after == "-":
-            if _hyphen_compound(text, end):
-                continue
-        elif (after in clock_first or after.isspace()) and rules.clock.match(text, end):
+        if k in near and (_hyphen_compound(text, end) or rules.clock.match(text, end)):
             continue
         if word is not None:
             # The usual case, settled here: a word of letters, then one blank, before the
@@ -108,7 +112,8 @@ def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
             hedge, begin = hedges.after_word(text, start, None)
             if hedge is None and plain and form == "cardinal":
                 if _ranked(text, start, rules):
-                    add(new_match(start, end, figure, shared_quantity("number", value, step, None, form="ordinal"), None))
+                    rank = shared_quantity("number", value, step, None, form="ordinal")
+                    add(new_match(start, end, figure, rank, None))
                     continue
                 if _inside_name(text, start, rules):
                     continue

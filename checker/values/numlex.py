@@ -8,12 +8,14 @@ spellings. Adding a word or a scale is a data change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
+
 
 @dataclass(frozen=True)
 class NumberLexicon:

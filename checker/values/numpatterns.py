@@ -15,7 +15,9 @@ character class, so that the engine skips in C over the text no run can start in
 
 On a text whose letters lower-case one to one (see :mod:`checker.values.numruns`), both
 read a run exactly as ``run`` reads the original text at a place where ``digit_starts``
-or ``word_starts_lower`` would start one; those are kept for the other texts.
+or ``word_starts_lower`` would start one; those are kept for the other texts. For a
+text of Latin-1 characters, :mod:`checker.values.numlatin1` rewrites ``scan`` (from
+``run_pieces``) for bytes.
 """
 
 from __future__ import annotations

@@ -5,12 +5,13 @@ A run starts where a digit or a number word may start one (``digit_starts`` and
 places inside a run already read, or inside a web or e-mail address, start nothing.
 
 Finding the starts one by one and matching the run at each costs a Python step per
-start and two slow passes over the text. Instead two passes of the regex engine over
-the lower-cased text read the runs themselves (``spaced`` for runs of words after a
-blank, ``scan`` for all the others). Each pass reads runs one after the other, so only
-where a run of one pass overlaps a run of the other, or starts in an address, can a
-pass have skipped a start the start-by-start reading would take; from there on the two
-passes are merged run by run, a pass being restarted where such a start may hide.
+start and two slow passes over the text. Instead passes of the regex engine over the
+lower-cased text read the runs themselves: ``spaced`` the runs of words after a blank,
+``scan`` all the others (or, for a text of Latin-1 characters, the faster passes over
+bytes of :mod:`checker.values.numlatin1`). Each pass reads runs one after the other,
+so only where a run of one pass overlaps a run of another, or starts in an address,
+can a pass have skipped a start the start-by-start reading would take; from there on
+the passes are merged run by run, a pass being restarted where such a start may hide.
 
 The passes match the lower-cased text case-sensitively, which reads it as ``run``
 (IGNORECASE) reads the original as long as lower-casing maps letters one to one: a text
@@ -23,8 +24,8 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from checker.values.numlatin1 import latin1_scan, latin1_views
 from checker.values.numpatterns import number_patterns

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import HedgeIndex, case_forms, char_class, hedge_index, make_match, shared_quantity
+from checker.values.figures import (
+    HedgeIndex,
+    case_forms,
+    char_class,
+    hedge_index,
+    make_match,
+    shared_quantity,
+)
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml, normalize
 from checker.values.numphrase import NumberPhrase, number_phrases

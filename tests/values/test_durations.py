@@ -85,3 +85,23 @@ def test_units_convert_when_compared() -> None:
     (month,) = find_durations("a 1-month trip", ScanContext())
     assert compatible(weeks.value, days.value) is Compat.COMPATIBLE
     assert compatible(weeks.value, month.value) is Compat.INCOMPATIBLE
+
+
+# Read as Latin-1 text, with a wider character, and with a character lower-casing would
+# change: "a"/"an" before a unit is found on the lower-cased text, or else on the text.
+THREE_WAYS = ("", " \u2019", " \u212a")
+SCAN_CASES = [
+    ("for more than a\tdecade and nearly an\u00a0year, then a year", [
+        ("more than a\tdecade", "year", Interval(10, INF, low_open=True), "more than"),
+        ("nearly an\u00a0year", "year", Interval(0.95, 1), "nearly")]),
+    ("a four-day visit of 11 years\nabout 2 weeks ago", [
+        ("four-day", "day", Interval.point(4), None), ("11 years", "year", Interval.point(11), None)]),
+    ("Over 30 years old and 3 days later, after Nearly A Decade", [
+        ("Nearly A Decade", "year", Interval(9.5, 10), "nearly")]),
+]
+
+
+@pytest.mark.parametrize("suffix", THREE_WAYS)
+@pytest.mark.parametrize("text,expected", SCAN_CASES)
+def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, str, Interval, str | None]], suffix: str) -> None:
+    check(text + suffix, expected)

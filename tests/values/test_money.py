@@ -142,3 +142,27 @@ def test_ambiguous_sign_is_not_comparable_with_a_candidate() -> None:
 def test_interval_type() -> None:
     (m,) = find_money("$306 billion", ScanContext())
     assert m.value.amounts[0].interval == Interval(305.5e9, 306.5e9)
+
+
+# Each case is read as a text of Latin-1 characters, with a wider character, and with a
+# character lower-casing would change (each suffix follows a blank and holds no figure):
+# the three ways a text is scanned must read it alike.
+THREE_WAYS = ("", " \u2019", " \u212a")
+SCAN_CASES = [
+    # The marker pattern's "$" also matches before a final newline: the code still counts.
+    ("a fund of USD\n5 million today", [("USD\n5 million", [("USD", 4.5e6, 5.5e6)], None)]),
+    ("paid 5 usd and 30 MUSD, then €5 and Rs. 20 today", [
+        ("5 usd", [("USD", 5, 5)], None), ("30 MUSD", [("USD", 29.5e6, 30.5e6)], None),
+        ("€5", [("EUR", 5, 5)], None), ("Rs. 20", [("INR|LKR|NPR|PKR", 20, 20)], None)]),
+    ("about 2.14 trillion yuan ($306 billion) in all", [(
+        "about 2.14 trillion yuan ($306 billion)", [("CNY", 2.14e12 * 0.9, 2.14e12 * 1.1), ("USD", 306e9 * 0.9, 306e9 * 1.1)],
+        "about")]),
+    ("lost 5 pounds but won 361 million pounds", [("361 million pounds", [("GBP", 360.5e6, 361.5e6)], None)]),
+    ("it cost 3 dollars 50 cents then", [("3 dollars 50 cents", [("USD", 3.5, 3.5)], None)]),
+]
+
+
+@pytest.mark.parametrize("suffix", THREE_WAYS)
+@pytest.mark.parametrize("text,expected", SCAN_CASES)
+def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, Amounts, str | None]], suffix: str) -> None:
+    check(text + suffix, expected)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from checker.values.base import ScanContext
+from checker.values.base import ScanContext, ValueMatch
 from checker.values.numbers import find_numbers
 from checker.values.numphrase import number_phrases
 from checker.values.types import Interval, Quantity
@@ -169,3 +169,67 @@ def test_phrases_are_shared_and_cached() -> None:
     assert number_phrases(text) is number_phrases(text)
     (phrase,) = number_phrases(text)
     assert (phrase.start, phrase.end, phrase.scaled, phrase.words) == (6, 19, True, True)
+
+
+# A text is scanned one of three ways: as bytes when all its characters are Latin-1, with
+# str patterns when it holds wider characters, and start by start when lower-casing
+# would change it (the dotted capital I, the Kelvin sign). Each case below is read all
+# three ways (the suffix, after a blank, holds no figure) and must read the same.
+THREE_WAYS = ("", " \u2019", " \u212a")
+SCAN_CASES = [
+    # A hedge opening a paragraph, after a newline rather than a blank.
+    ("The talks ended.\nAbout 14 students came.", [("About 14", "cardinal", iv(12.6, 15.4), "about")]),
+    # Number words after brackets, and a run of words after a newline.
+    ("(two delegations) and [three] more\nfive days", [
+        ("two", "cardinal", pt(2), None), ("three", "cardinal", pt(3), None), ("five", "cardinal", pt(5), None)]),
+    # A figure that opens with its dot, and one in a grouped thousand.
+    ("rates fell by .5, then 0.25 and 1,250.5", [
+        (".5", "cardinal", iv(0.45, 0.55), None), ("0.25", "cardinal", iv(0.245, 0.255), None),
+        ("1,250.5", "cardinal", iv(1250.45, 1250.55), None)]),
+    # A figure and a scale word, in any case; grouped digits before the scale keep their value.
+    ("worth 43.4 billion, 1,000 million or 3 Million", [
+        ("43.4 billion", "cardinal", iv(43.35e9, 43.45e9), None), ("1,000 million", "cardinal", iv(999.5e6, 1000.5e6), None),
+        ("3 Million", "cardinal", iv(2.5e6, 3.5e6), None)]),
+    # A figure inside an address is not read; the one after it is.
+    ("see www.example.com/2024 or mail a@b.org for 15 reports", [("15", "cardinal", pt(15), None)]),
+    # "$" in the rank and name patterns also matches before a final newline.
+    ("ranked No.\n5 and Vision \n2030", [("5", "ordinal", pt(5), None)]),
+    # A sign glued to the digits after a blank, and a dash between two words.
+    ("fell to -3 from twenty-one", [("-3", "cardinal", pt(-3), None), ("twenty-one", "cardinal", pt(21), None)]),
+    # Latin-1 letters glue like ASCII ones ("5ème", "ª2"); a no-break space is no blank
+    # for the name rule; a capital outside ASCII does not make a name.
+    ("café 5 and 5ème, ª2, x\xa03 et µ 4, É 6 and Ü7 then", [
+        ("5", "cardinal", pt(5), None), ("3", "cardinal", pt(3), None), ("4", "cardinal", pt(4), None),
+        ("6", "cardinal", pt(6), None)]),
+]
+# Figures too long for a float are dropped, alone or with a scale word.
+OVERFLOWING = ["1" * 400, "1" * 400 + " million", "about " + "9" * 320]
+
+
+@pytest.mark.parametrize("suffix", THREE_WAYS)
+@pytest.mark.parametrize("text,expected", SCAN_CASES)
+def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, str, Interval, str | None]], suffix: str) -> None:
+    check(text + suffix, expected)
+
+
+@pytest.mark.parametrize("suffix", THREE_WAYS)
+@pytest.mark.parametrize("text", OVERFLOWING)
+def test_overflowing_figures_are_dropped(text: str, suffix: str) -> None:
+    assert found(text + suffix) == []
+
+
+def test_runs_of_one_spelling_read_alike() -> None:
+    # Runs of one spelling share their reading; their neighbours are still checked one
+    # by one (the second "14" is glued to letters, the third follows a slash).
+    text = "14 firms, G14 and 14 more; see x.org/14"
+    assert [(m.text, m.start) for m in find_numbers(text, ScanContext())] == [("14", 0), ("14", 18)]
+
+
+def test_matches_are_plain_value_matches() -> None:
+    # Matches are built by filling the instance directly; they must be the very objects
+    # the class builds.
+    text = "about 15 firms"
+    (match,) = find_numbers(text, ScanContext())
+    built = ValueMatch(match.start, match.end, match.text, match.value, match.hedge)
+    assert type(match) is ValueMatch and match == built and repr(match) == repr(built) and hash(match) == hash(built)
+    assert vars(match) == vars(built)

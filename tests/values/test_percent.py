@@ -99,3 +99,24 @@ def test_percent_and_points_never_compare() -> None:
     (pct,) = find_percentages("2 percent", ScanContext())
     (pp,) = find_percentages("2 percentage points", ScanContext())
     assert compatible(pct.value, pp.value) is Compat.NOT_COMPARABLE
+
+
+# Read as Latin-1 text, with a wider character, and with a character lower-casing would
+# change: the figures a unit may follow are picked the same way in each.
+THREE_WAYS = ("", " \u2019", " \u212a")
+SCAN_CASES = [
+    ("rose 1.6 percent and 25 basis points, then\n2% in all", [
+        ("1.6 percent", "percent", Interval(1.55, 1.65), None),
+        ("25 basis points", "percentage_point", Interval.point(0.25), None),
+        ("2%", "percent", Interval.point(2), None)]),
+    ("up 5-percent and 3 PP, about\n4 Percent", [
+        ("5-percent", "percent", Interval.point(5), None),
+        ("3 PP", "percentage_point", Interval.point(3), None),
+        ("about\n4 Percent", "percent", Interval(3.6, 4.4), "about")]),
+]
+
+
+@pytest.mark.parametrize("suffix", THREE_WAYS)
+@pytest.mark.parametrize("text,expected", SCAN_CASES)
+def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, str, Interval, str | None]], suffix: str) -> None:
+    check(text + suffix, expected)

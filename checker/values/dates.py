@@ -49,7 +49,7 @@ from checker.values.dates_calendar import Frame
 from checker.values.dates_context import keep, looks_ahead
 from checker.values.dates_model import Atom, Env
 from checker.values.dates_probe import make_probe
-from checker.values.dates_sites import find_matches
+from checker.values.dates_sites import Hit, find_matches
 from checker.values.dates_vocab import vocab
 from checker.values.types import DateSpan
 
@@ -104,11 +104,11 @@ HANDLERS: dict[str, Handler] = {
 # How far before its match a handler's atom may start (a weekday, "the year" or a hedge
 # written before it): an upper bound, cheap to work out, for ranking matches before
 # their atoms are made. Other handlers keep their match's span.
-REACH_BEFORE: dict[str, Callable[[re.Match[str], Env], int]] = {
+REACH_BEFORE: dict[str, Callable[[int, Env], int]] = {
     "ymd_num": absolute.weekday_reach, "ymd_compact": absolute.weekday_reach,
     "mdy_num": absolute.weekday_reach, "md_num": absolute.weekday_reach,
     "year": absolute.year_reach, "decade_short": absolute.year_reach,
-    "ago": lambda m, env: MAX_REACH, "in_n": lambda m, env: MAX_REACH,  # a hedge or "1 month" before
+    "ago": lambda start, env: MAX_REACH, "in_n": lambda start, env: MAX_REACH,  # a hedge or "1 month" before
 }
 MAX_REACH = 60
 
@@ -129,7 +129,7 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
     frames = {tense: Frame(ctx.published, tense, v.ahead_days) for tense in (False, True)}
     matches: list[ValueMatch] = []
     for atom in atoms:
-        if atom.weak is not None and not keep(text, atom, v):
+        if atom.weak is not None and not keep(text, atom, v, env.probe):
             continue
         future = atom.tensed and ctx.published is not None and looks_ahead(text, atom.start)
         span = atom.resolve(frames[future])
@@ -155,22 +155,23 @@ def _atoms(env: Env) -> list[Atom]:
     only when no longer winner already covers it ("2025" in "April 8, 2025" is not).
     """
     kept: list[Atom] = []
-    run: list[tuple[int, int, str, re.Match[str]]] = []
+    run: list[tuple[int, Hit]] = []
     run_end = -1
-    for order, name, m in find_matches(env.text, env.probe):
-        start = m.start()
+    for hit in find_matches(env.text, env.probe):
+        start, end, _, name, _ = hit
         if run and start - MAX_REACH >= run_end:
             _settle(run, env, kept)
             run = []
         reach = REACH_BEFORE.get(name)
-        run.append((start - reach(m, env) if reach else start, order, name, m))
-        run_end = max(run_end, m.end())
+        run.append((start - reach(start, env) if reach else start, hit))
+        if end > run_end:
+            run_end = end
     if run:
         _settle(run, env, kept)
     return kept
 
 
-def _settle(run: list[tuple[int, int, str, re.Match[str]]], env: Env, kept: list[Atom]) -> None:
+def _settle(run: list[tuple[int, Hit]], env: Env, kept: list[Atom]) -> None:
     """Add the winners of one run to ``kept``, in text order.
 
     Matches are ranked by the best their atoms could be (longest, earliest start) and
@@ -178,14 +179,25 @@ def _settle(run: list[tuple[int, int, str, re.Match[str]]], env: Env, kept: list
     winner, and a match that overlaps a winner is dropped without its handler.
     """
     if len(run) == 1:
-        atom = HANDLERS[run[0][2]](run[0][3], env)
+        hit = run[0][1]
+        atom = _atom_of(hit, env)
         if atom is not None:
             kept.append(atom)
         return
-    queue = [(low - m.end(), low, order, False, i) for i, (low, order, _, m) in enumerate(run)]
+    winners: list[Atom] = []
+    if all(low == hit[0] for low, hit in run):
+        # No atom can start before its match, so every atom keeps its match's span and
+        # rank: take them in rank order.
+        for _, hit in sorted(run, key=lambda item: (item[0] - item[1][1], item[0], item[1][2])):
+            if not _overlaps(hit[0], hit[1], winners):
+                atom = _atom_of(hit, env)
+                if atom is not None:
+                    winners.append(atom)
+        kept.extend(sorted(winners, key=lambda atom: atom.start))
+        return
+    queue = [(low - hit[1], low, hit[2], False, i) for i, (low, hit) in enumerate(run)]
     heapq.heapify(queue)
     made: dict[int, Atom] = {}
-    winners: list[Atom] = []
     while queue:
         _, _, order, is_atom, i = heapq.heappop(queue)
         if is_atom:
@@ -193,15 +205,43 @@ def _settle(run: list[tuple[int, int, str, re.Match[str]]], env: Env, kept: list
             if not _overlaps(atom.start, atom.end, winners):
                 winners.append(atom)
             continue
-        _, _, name, m = run[i]
-        if _overlaps(m.start(), m.end(), winners):
+        hit = run[i][1]
+        if _overlaps(hit[0], hit[1], winners):
             continue
-        found = HANDLERS[name](m, env)
+        found = _atom_of(hit, env)
         if found is not None:
             made[i] = found
             heapq.heappush(queue, (found.start - found.end, found.start, order, True, i))
     kept.extend(sorted(winners, key=lambda atom: atom.start))
 
 
+# Most handlers read only the words they matched, so the same words give the same
+# atom (at another place): a corpus names the same dates over and over ("2024", "last
+# quarter", "Jan. 5"), so such atoms are made once per wording. The others also read
+# the words before their match (a weekday, "the year", a hedge, a month).
+_READS_BEFORE = frozenset(REACH_BEFORE) | {"days_month", "day_to_date"}
+_MADE: dict[tuple[int, str, str], Atom | None] = {}
+_MADE_AT_MOST = 20_000
+
+
+def _atom_of(hit: Hit, env: Env) -> Atom | None:
+    """The atom of a match, from its handler or from the atom of the same words."""
+    start, end, order, name, m = hit
+    if name in _READS_BEFORE:
+        return HANDLERS[name](m, env)
+    key = (order, env.text[start:end], env.numeric_order)
+    if key in _MADE:
+        made = _MADE[key]
+        return None if made is None else Atom(start, end, *made[2:])
+    made = HANDLERS[name](m, env)
+    if len(_MADE) >= _MADE_AT_MOST:
+        _MADE.clear()
+    _MADE[key] = made
+    return made
+
+
 def _overlaps(start: int, end: int, atoms: list[Atom]) -> bool:
-    return any(start < atom.end and atom.start < end for atom in atoms)
+    for atom in atoms:
+        if start < atom.end and atom.start < end:
+            return True
+    return False

@@ -11,17 +11,14 @@ import re
 
 from checker.values.dates_calendar import Span, make_date, month_span, months_span, year_span
 from checker.values.dates_model import (
-    Atom, Env, blocked, check_weekday, fixed, month_of, relative, single_day, weekday_of, year_of, yearly,
+    Atom, Env, blocked, check_weekday, day_only, fixed, month_of, month_only, months_only, relative, single_day,
+    weekday_of, year_of, yearly,
 )
 from checker.values.dates_patterns import before_number
 from checker.values.dates_probe import word_before, words_of
 from checker.values.dates_vocab import norm
 
 _QUARTER_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-
-
-def _weekday_only(weekday: int | None) -> Span | None:
-    return None if weekday is None else Span(None, None, frozenset({weekday}))
 
 
 def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
@@ -40,10 +37,11 @@ def calendar_date(m: re.Match[str], env: Env) -> Atom | None:
         span = check_weekday(single_day(year, month, day_), weekday)
         return blocked(start, end, "day") if span is None else fixed(start, end, "day", span)
     if m["yshift"]:
+        # "November 3 last year": without a publication date, November 3 of some year.
         offset = v.period_shift[norm(m["yshift"])]
         return relative(start, end, "day",
                         lambda pub, _: check_weekday(single_day(pub.year + offset, month, day_), weekday),
-                        fallback=_weekday_only(weekday), tensed=False)
+                        fallback=day_only(month, day_, weekday), tensed=False)
     return yearly(start, end, "day", lambda y: single_day(y, month, day_), weekday=weekday)
 
 
@@ -66,14 +64,16 @@ def ymd_name(m: re.Match[str], env: Env) -> Atom | None:
     return fixed(m.start(), m.end(), "day", single_day(int(m["year"]), month, day_))
 
 
-def weekday_reach(m: re.Match[str], env: Env) -> int:
-    """How far before a numeric date its atom may start: a weekday may come first."""
-    return 15 if word_before(env.probe, m.start())[0] in words_of(before_number()[0].pattern) else 0
+def weekday_reach(start: int, env: Env) -> int:
+    """How far before a numeric date starting at ``start`` its atom may start: a
+    weekday may come first."""
+    return 15 if word_before(env.probe, start)[0] in words_of(before_number()[0].pattern) else 0
 
 
-def year_reach(m: re.Match[str], env: Env) -> int:
-    """How far before a year or decade its atom may start: "the year", "the"."""
-    return 30 if word_before(env.probe, m.start())[0] in words_of(before_number()[1].pattern) else 0
+def year_reach(start: int, env: Env) -> int:
+    """How far before a year or decade starting at ``start`` its atom may start: "the
+    year", "the"."""
+    return 30 if word_before(env.probe, start)[0] in words_of(before_number()[1].pattern) else 0
 
 
 def _weekday_before(m: re.Match[str], env: Env) -> tuple[int, int | None]:
@@ -178,15 +178,19 @@ def lone_month(m: re.Match[str], env: Env) -> Atom | None:
     if month is None:
         return None
     v, start, end = env.v, m.start(), m.end()
+    # "November last year", "last November": without a publication date, the year is
+    # unknown ("last year" of when?) but the month is not.
+    some_year = month_only(month)
     if m["yshift"]:
         offset = v.period_shift[norm(m["yshift"])]
-        return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month), tensed=False)
+        return relative(start, end, "month", lambda pub, _: month_span(pub.year + offset, month), fallback=some_year,
+                        tensed=False)
     if m["shift"] and norm(m["mon"]) in v.ambiguous_months and m["mon"][0].islower():
         return None  # "this may take longer"
     if m["shift"]:
         step = v.period_shift[norm(m["shift"])]
         return relative(start, end, "month", lambda pub, _: month_span(_shifted_year(pub, month, step), month),
-                        tensed=False)
+                        fallback=some_year, tensed=False)
     named = "month" in env.text[start:m.start("mon")].lower()
     return yearly(start, end, "month", lambda y: month_span(y, month), weak=None if named else "month")
 
@@ -266,7 +270,7 @@ def _period_atom(m: re.Match[str], env: Env, months: tuple[int, int], year: str 
     if yshift:
         offset = env.v.period_shift[norm(yshift)]
         return relative(start, end, unit, lambda pub, _: months_span(pub.year + offset, first, last),
-                        tensed=False)
+                        fallback=months_only(first, last), tensed=False)
     return yearly(start, end, unit, lambda y: months_span(y, first, last))
 
 

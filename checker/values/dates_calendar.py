@@ -159,6 +159,55 @@ def choose(yearly: Yearly, frame: Frame) -> Span | None:
     return past[-1] if past else None
 
 
+# Years whose calendars show every weekday on every day of the year (28 years repeat
+# the calendar within 1901-2099), leap years included.
+_ANY_YEAR = range(2000, 2028)
+
+
+def undated(yearly: Yearly, weekday: int | None = None) -> Span | None:
+    """A date written without a year, read without a publication date: the year is
+    unknown, so the days are the constraints every occurrence shares.
+
+    "November" -> months {11}; "January 5" -> days of the year {(1, 5)}; "Monday,
+    January 5" -> that day and weekday (some year has both); "the first Friday of
+    July" -> July 1-7 and Friday. The set holds every occurrence (and, with a weekday
+    and several days, possibly a few other days of those): never a false contradiction.
+    None when the expression has no occurrence or covers more than a year.
+    """
+    whole: set[int] = set()
+    days: set[tuple[int, int]] = set()
+    seen: set[int] = set()
+    for year in _ANY_YEAR:
+        span = yearly(year)
+        if span is None or span.low is None or span.high is None:
+            continue
+        if (span.high - span.low).days > 366:
+            return None
+        allowed = span.weekdays
+        if weekday is not None:
+            allowed = frozenset({weekday}) if allowed is None else allowed & {weekday}
+        first = span.low
+        while first <= span.high:
+            last = min(span.high, month_end(first.year, first.month))
+            if allowed is None and first.day == 1 and last == month_end(first.year, first.month):
+                whole.add(first.month)
+                seen.update(range(7))
+            else:
+                for k in range((last - first).days + 1):
+                    found = first + dt.timedelta(days=k)
+                    if allowed is None or found.weekday() in allowed:
+                        days.add((found.month, found.day))
+                        seen.add(found.weekday())
+            first = last + dt.timedelta(days=1)
+    if not whole and not days:
+        return None
+    weekdays = frozenset(seen) if len(seen) < 7 else None
+    if not days:
+        return Span(None, None, weekdays, months=frozenset(whole))
+    days.update((m, d) for m in whole for d in range(1, calendar.monthrange(2000, m)[1] + 1))
+    return Span(None, None, weekdays, month_days=frozenset(days))
+
+
 def latest_before(yearly: Yearly, anchor: dt.date) -> Span | None:
     """The latest occurrence starting on or before ``anchor`` (left end of a range)."""
     spans = [s for y in (anchor.year - 1, anchor.year) if (s := yearly(y)) is not None]

@@ -11,11 +11,14 @@ import re
 from functools import lru_cache
 
 from checker.values.dates_model import Atom
+from checker.values.dates_probe import word_before
 from checker.values.dates_vocab import Vocab, norm, vocab
 
 # The look-behind only spares attempts inside a word: the match still starts at the
 # word's first letter.
 _PREV_WORD = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_][\w'’]*)\.?\s+$")
+_JOINED = re.compile(r"[\w'’]")
+_GAP = re.compile(r"\.?\s+")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w'’-]*)")
 _SENTENCE_END = re.compile(r"[.!?;:\n\"“”(]|^$")
 # A sentence ends at . ! ? ; before a capital, or at a line break; a dot after an
@@ -26,8 +29,19 @@ _NUMERIC_CUES = frozenset({"on", "from", "between", "to", "till", "until", "thro
                            "after"})
 
 
-def previous_word(text: str, pos: int) -> str | None:
-    """The word right before ``pos`` (blanks only in between), as written."""
+def previous_word(text: str, pos: int, probe: bytes | None = None) -> str | None:
+    """The word right before ``pos`` (blanks only in between), as written.
+
+    With the text's probe the word is found without a backward search, when it is
+    plainly one word: led by a letter, not joined to more by an apostrophe or an
+    underscore, and followed by nothing but a dot and blanks.
+    """
+    if probe is not None:
+        word, start = word_before(probe, pos)
+        if word and 97 <= word[0] <= 122 and pos - start <= 40 and not _JOINED.match(text, max(0, start - 1), start):
+            end = start + len(word)
+            if _GAP.fullmatch(text, end, pos):
+                return text[start:end]
     found = _PREV_WORD.search(text, max(0, pos - 40), pos)
     return found["w"] if found else None
 
@@ -51,8 +65,9 @@ def _name_before(word: str | None, cues: frozenset[str]) -> bool:
     return word is not None and word[0].isupper() and norm(word) not in cues
 
 
-def keep(text: str, atom: Atom, v: Vocab | None = None) -> bool:
-    """Whether an expression whose words are also ordinary words is a date here."""
+def keep(text: str, atom: Atom, v: Vocab | None = None, probe: bytes | None = None) -> bool:
+    """Whether an expression whose words are also ordinary words is a date here
+    (``probe``: the text's probe, to find the word before quickly)."""
     v = v or vocab()
     if atom.weak is None:
         return True
@@ -61,7 +76,7 @@ def keep(text: str, atom: Atom, v: Vocab | None = None) -> bool:
     written = text[atom.start:atom.end]
     if atom.weak == "relday":
         return not written[0].isupper() or sentence_start(text, atom.start)
-    prev = previous_word(text, atom.start)
+    prev = previous_word(text, atom.start, probe)
     prev_key = norm(prev) if prev else ""
     if atom.weak == "month":
         return _month_ok(text, atom, written, prev, prev_key, v)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from checker.values.base import ScanContext
-from checker.values.dates_calendar import Frame, Span, Yearly, choose, day
+from checker.values.dates_calendar import Frame, Span, Yearly, choose, day, months_span, undated
 from checker.values.dates_vocab import Vocab, norm, vocab
 
 Resolver = Callable[[Frame], "Span | None"]
@@ -85,11 +85,15 @@ def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Sp
 
 def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = None,
            weak: str | None = None) -> Atom:
-    """An expression written without a year; a written weekday picks among years."""
+    """An expression written without a year; a written weekday picks among years.
+
+    Without a publication date the year stays unknown: the days are the calendar
+    constraints every occurrence shares (months, days of the year, the weekday).
+    """
 
     def resolve(frame: Frame) -> Span | None:
         if frame.published is None:
-            return None if weekday is None else Span(None, None, frozenset({weekday}))
+            return undated(rule, weekday)
         return choose_checked(rule, frame, weekday)
 
     return Atom(start, end, unit, resolve, yearly=rule, weak=weak)
@@ -108,6 +112,32 @@ def choose_checked(rule: Yearly, frame: Frame, weekday: int | None) -> Span | No
     agreeing = [s for s in neighbours if s.low is not None and s.low.weekday() == weekday]
     agreeing.sort(key=lambda s: abs((s.low - pub).days) if s.low else 0)
     return agreeing[0] if agreeing else None
+
+
+# What an expression read from the publication date still says without one; made once
+# per value (resolving "last November" in every article need not build a new set).
+@lru_cache(maxsize=None)
+def weekday_only(weekday: int) -> Span:
+    """Some day on this weekday ("next Sunday" without a publication date)."""
+    return Span(None, None, frozenset({weekday}))
+
+
+@lru_cache(maxsize=None)
+def month_only(month: int) -> Span:
+    """Some day in this month ("last November" without a publication date)."""
+    return Span(None, None, months=frozenset({month}))
+
+
+@lru_cache(maxsize=1024)
+def day_only(month: int, day_: int, weekday: int | None = None) -> Span | None:
+    """This day of some year, on the weekday if given ("November 3 last year")."""
+    return undated(lambda year: single_day(year, month, day_), weekday)
+
+
+@lru_cache(maxsize=None)
+def months_only(first: int, last: int) -> Span | None:
+    """Some year's months ``first``..``last`` ("the first half of last year")."""
+    return undated(lambda year: months_span(year, first, last))
 
 
 @lru_cache(maxsize=4096)

@@ -12,13 +12,14 @@ import re
 from typing import Sequence
 
 from checker.values.dates_calendar import (
-    Frame, Span, Yearly, add_months, choose, earliest_after, latest_before, make_date, part, week_span,
+    Frame, Span, Yearly, add_months, choose, earliest_after, latest_before, make_date, part, undated, week_span,
 )
 from checker.values.dates_model import Atom, Env, fixed, month_of, relative, yearly
 from checker.values.dates_patterns import month_before, prefixes
 from checker.values.dates_probe import word_before, words_of
 from checker.values.dates_vocab import Vocab, norm
 
+_PREFIXED_UNITS = frozenset({"month", "year", "decade", "day"})  # parts of the first three, weeks of a day
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s*", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?<!\w)(?P<pre>from|between)\s+$", re.IGNORECASE)
 
@@ -99,6 +100,9 @@ def apply_prefixes(env: Env, atoms: Sequence[Atom]) -> list[Atom]:
     text, v = env.text, env.v
     out: list[Atom] = []
     for atom in atoms:
+        if atom.unit not in _PREFIXED_UNITS:
+            out.append(atom)
+            continue
         # The prefixes end with their own words (a week phrase with two of them): look
         # for one only after such words.
         before, at = word_before(env.probe, atom.start)
@@ -128,8 +132,13 @@ def _with_part(atom: Atom, bounds: tuple[int, int], start: int) -> Atom:
 
     rule = atom.yearly
     yearly_part: Yearly | None = None if rule is None else (lambda y: cut(rule(y)))
-    return Atom(start, atom.end, unit, lambda frame: cut(atom.resolve(frame)), yearly=yearly_part,
-                tensed=atom.tensed)
+
+    def resolve(frame: Frame) -> Span | None:
+        if frame.published is None and yearly_part is not None:
+            return undated(yearly_part)  # "early November": November 1-15 of some year
+        return cut(atom.resolve(frame))
+
+    return Atom(start, atom.end, unit, resolve, yearly=yearly_part, tensed=atom.tensed)
 
 
 def _with_week(atom: Atom, phrase: str, start: int) -> Atom:
@@ -178,7 +187,7 @@ def _merge(a: Atom, b: Atom, start: int) -> Atom:
 
     def resolve(frame: Frame) -> Span | None:
         if both is not None:
-            return choose(both, frame)
+            return choose(both, frame) if frame.published is not None else undated(both)
         if a.yearly is not None:
             rb = b.resolve(frame)
             ra = None if rb is None or rb.low is None else latest_before(a.yearly, rb.low)

@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from checker.values.dates_calendar import Span, add_months, day, make_date, month_end, week_start, weekday_near
-from checker.values.dates_model import Atom, Env, fixed, month_of, relative, weekday_of, yearly
+from checker.values.dates_model import Atom, Env, fixed, month_of, relative, weekday_of, weekday_only, yearly
 from checker.values.dates_vocab import norm
 
 
@@ -58,7 +58,7 @@ def weekday(m: re.Match[str], env: Env) -> Atom | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     # Only a bare weekday reads the tense ("will meet on Tuesday"); "next Tuesday" does not.
     return relative(m.start(), m.end(), "day", _weekday_rule(rel, wd),
-                    fallback=Span(None, None, frozenset({wd})), weak=None if rel else "weekday", tensed=rel is None)
+                    fallback=weekday_only(wd), weak=None if rel else "weekday", tensed=rel is None)
 
 
 def weekday_in_week(m: re.Match[str], env: Env) -> Atom | None:
@@ -69,7 +69,7 @@ def weekday_in_week(m: re.Match[str], env: Env) -> Atom | None:
     offset = env.v.period_shift[norm(m["wshift"])]
     return relative(m.start(), m.end(), "day",
                     lambda pub, _: day(week_start(pub) + dt.timedelta(days=7 * offset + wd)),
-                    fallback=Span(None, None, frozenset({wd})), tensed=False)
+                    fallback=weekday_only(wd), tensed=False)
 
 
 def weekday_day(m: re.Match[str], env: Env) -> Atom | None:
@@ -84,7 +84,7 @@ def weekday_day(m: re.Match[str], env: Env) -> Atom | None:
         found.sort(key=lambda d: (abs((d - pub).days), (d < pub) == future))
         return day(found[0]) if found else None
 
-    return relative(m.start(), m.end(), "day", rule, fallback=Span(None, None, frozenset({wd})))
+    return relative(m.start(), m.end(), "day", rule, fallback=weekday_only(wd))
 
 
 def _day_in(first: dt.date, day_: int) -> dt.date | None:

@@ -150,15 +150,74 @@ def test_not_dates(text: str) -> None:
 @pytest.mark.parametrize("text, rows", [
     ("Signed Jan. 5, 2026 and in 2024.", [("Jan. 5, 2026", D(2026, 1, 5), D(2026, 1, 5)),
                                           ("2024", D(2024, 1, 1), D(2024, 12, 31))]),
+    ("Talks were held in November 2025.", [("November 2025", D(2025, 11, 1), D(2025, 11, 30))]),
     # A weekday still says which day of the week it was.
     ("They met on Monday.", [("Monday", None, None, frozenset({MON}))]),
-    ("Monday, Jan. 5 and next Sunday", [("Monday, Jan. 5", None, None, frozenset({MON})),
-                                        ("next Sunday", None, None, frozenset({SUN}))]),
-    # Relative expressions and dates without a year give nothing.
-    ("yesterday, last year, two months ago, in November, on January 5", []),
+    # Relative expressions need the publication date: nothing.
+    ("yesterday, last year, two months ago, next month, last quarter", []),
 ])
 def test_dates_without_publication_date(text: str, rows: list[tuple]) -> None:
     assert found(text, None) == expected(text, rows)
+
+
+def some_year(months: set[int] | None = None, days: set[tuple[int, int]] | None = None,
+              weekdays: set[int] | None = None) -> DateSpan:
+    """The set of days of an expression whose year is unknown."""
+    return DateSpan(None, None, None if weekdays is None else frozenset(weekdays),
+                    None if months is None else frozenset(months), None if days is None else frozenset(days))
+
+
+# Without a publication date the year is unknown, but the calendar still says something.
+UNDATED = [
+    ("The two presidents met in November.", [("in |November", some_year({11}))]),
+    ("They met in November last year.", [("November last year", some_year({11}))]),
+    ("He came back last November.", [("last November", some_year({11}))]),
+    ("He came back this May, not in May 2024.", [("this May", some_year({5})),
+                                                 ("May 2024", DateSpan(D(2024, 5, 1), D(2024, 5, 31)))]),
+    ("On January 5 the two leaders met.", [("On |January 5", some_year(days={(1, 5)}))]),
+    ("Signed Jan. 5 and ratified 5 January.", [("Jan. 5", some_year(days={(1, 5)})),
+                                               ("5 January", some_year(days={(1, 5)}))]),
+    # A weekday and a day that some year has together (2026, 2032...; Tuesday: 2027).
+    ("Monday, January 5: talks.", [("Monday, January 5", some_year(days={(1, 5)}, weekdays={MON}))]),
+    ("Tuesday, Jan. 5 and next Sunday", [("Tuesday, Jan. 5", some_year(days={(1, 5)}, weekdays={TUE})),
+                                         ("next Sunday", some_year(weekdays={SUN}))]),
+    ("November 3 last year", [("November 3 last year", some_year(days={(11, 3)}))]),
+    ("due on Feb. 29 or Feb. 30", [("Feb. 29", some_year(days={(2, 29)}))]),  # February 30 never is
+    ("from March to May", [("from March to May", some_year({3, 4, 5}))]),
+    ("Nov-Feb talks", [("Nov-Feb", some_year({11, 12, 1, 2}))]),
+    ("in the third quarter", [("the third quarter", some_year({7, 8, 9}))]),
+    ("in the first half of last year", [("the first half of last year", some_year({1, 2, 3, 4, 5, 6}))]),
+    ("held November 19-20", [("November 19-20", some_year(days={(11, 19), (11, 20)}))]),
+    ("in mid-November", [("mid-November", some_year(days={(11, d) for d in range(10, 21)}))]),
+    ("the first Friday of July", [("the first Friday of July", some_year(days={(7, d) for d in range(1, 8)},
+                                                                         weekdays={FRI}))]),
+    ("due on 4/22", [("4/22", some_year(days={(4, 22)}))]),
+    # Words that are not dates stay so.
+    ("May I ask? This may take time; a march on the capital.", []),
+]
+
+
+@pytest.mark.parametrize("text, rows", UNDATED)
+def test_dates_without_publication_date_keep_the_calendar(text: str, rows: list[tuple[str, DateSpan]]) -> None:
+    matches = find_dates(text, ScanContext(None))
+    out, cursor = [], 0
+    for written, value in rows:
+        context, _, surface = written.rpartition("|")
+        start = text.index(context + surface, cursor) + len(context)
+        cursor = start + len(surface)
+        out.append((start, cursor, surface, value))
+    assert [(m.start, m.end, m.text, m.value) for m in matches] == out
+
+
+def test_a_date_without_year_agrees_with_the_dated_day_only() -> None:
+    (undated,) = find_dates("On January 5 the leaders met.", ScanContext(None))
+    (monday,) = find_dates("Monday, Jan. 5, 2026", ScanContext(PUB))
+    (tuesday,) = find_dates("Jan. 6, 2026", ScanContext(PUB))
+    assert compatible(undated.value, monday.value) is Compat.COMPATIBLE
+    assert compatible(undated.value, tuesday.value) is Compat.INCOMPATIBLE
+    (november,) = find_dates("the two presidents met in November", ScanContext(None))
+    (talks,) = find_dates("talks on Nov. 1, 2025", ScanContext(PUB))
+    assert compatible(november.value, talks.value) is Compat.COMPATIBLE
 
 
 @pytest.mark.parametrize("text", ["Tuesday, Jan. 5, 2026", "Feb. 30, 2026", "Friday 2026-01-05"])

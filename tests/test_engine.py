@@ -78,6 +78,29 @@ def test_weekday_agrees_with_the_date_it_falls_on() -> None:
     assert findings(report) == [("agreement", "meeting.date", "in Kenya", ["2025-05-06"], [["Paper B", "Wire A"]])]
 
 
+def test_month_without_a_year_agrees_with_a_dated_day_in_it() -> None:
+    # The undated article cannot say which November; any November holds Nov. 14, 2024.
+    report = check(
+        corpus(
+            ("Wire A", None, "President Boluarte held talks with the Chilean president in Lima in November."),
+            ("Paper B", "2024-11-15", "President Boluarte held talks with the Chilean president in Lima on Nov. 14, 2024."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("agreement", "meeting.date", "in Peru", ["2024-11-14"], [["Paper B", "Wire A"]])]
+
+
+def test_day_without_a_year_against_another_day() -> None:
+    report = check(
+        corpus(
+            ("Wire A", None, "On March 3 President Boluarte held talks with the Chilean president in Lima."),
+            ("Paper B", "2025-03-05", "President Boluarte held talks with the Chilean president in Lima on March 4, 2025."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("contradiction", "meeting.date", "in Peru", ["2025-03-04", "Mar-03"], [["Paper B"], ["Wire A"]])]
+
+
 def test_money_mismatch_same_currency() -> None:
     report = check(
         corpus(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable
 
 import regex
@@ -43,18 +43,21 @@ def find_duplicates(articles: Iterable[Article]) -> dict[str, str]:
     for article in ordered:
         for s in shingles[article.id]:
             index[s].append(article.id)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for postings in index.values():
-        if 1 < len(postings) <= MAX_POSTINGS:
-            for i, first in enumerate(postings):
-                for second in postings[i + 1 :]:
-                    shared[(first, second)] += 1
+    rank = {a.id: i for i, a in enumerate(ordered)}
+    shared: list[tuple[str, str, int]] = []
+    for article in ordered:
+        # How many 5-grams this article shares with each other one (counted in C by
+        # Counter); each pair is kept once, from its earlier article.
+        counts: Counter[str] = Counter()
+        for s in shingles[article.id]:
+            postings = index[s]
+            if 1 < len(postings) <= MAX_POSTINGS:
+                counts.update(postings)
+        own = rank[article.id]
+        shared.extend((article.id, other, n) for other, n in counts.items() if n >= MIN_SHARED and rank[other] > own)
     texts = {a.id: a.text for a in ordered}
     parent: dict[str, str] = {}
-    rank = {a.id: i for i, a in enumerate(ordered)}
-    for (first, second), count in sorted(shared.items()):
-        if count < MIN_SHARED:
-            continue
+    for first, second, count in sorted(shared):
         smaller = min(len(shingles[first]), len(shingles[second])) or 1
         if count / smaller >= CONTAINMENT or fuzz.ratio(texts[first], texts[second], score_cutoff=RATIO):
             _union(parent, rank, first, second)
@@ -73,8 +76,8 @@ def _shingles(text: str) -> set[int]:
     article) estimates the share two texts have in common at a quarter of the cost.
     """
     words = text.lower().split()
-    hashes = (zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(max(0, len(words) - SHINGLE + 1)))
-    return {h for h in hashes if h & 3 == 0}
+    grams = zip(*(words[k:] for k in range(SHINGLE)))
+    return {h for h in map(zlib.crc32, map(str.encode, map(" ".join, grams))) if h & 3 == 0}
 
 
 def _find(parent: dict[str, str], node: str) -> str:

@@ -11,6 +11,7 @@ so "turkey" or "chad" in lower case are words, not countries.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,9 +100,14 @@ class Gazetteer:
         return None
 
     def _fuzzy_people(self, text: str, start: int, stop: int, known: list[Mention]) -> list[Mention]:
+        # Known mentions are in text order and do not overlap, so their ends are in
+        # order too: the only one that can overlap a sequence is the last to start
+        # before the sequence ends.
+        known_starts = [k.start for k in known]
         extra = []
         for m in _NAME_SEQUENCE.finditer(text, start, stop):
-            if any(k.start < m.end() and m.start() < k.end for k in known):
+            i = bisect.bisect_left(known_starts, m.end())
+            if i and known[i - 1].end > m.start():
                 continue
             code = _closest_person(self.people, _normal(m.group(0)))
             if code is not None:
@@ -152,6 +158,7 @@ def _add(names: dict[tuple[str, ...], _Name], word: str, code: str, how: str) ->
         names[words] = _Name(words, code, how, word[:1].isupper())
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A word as names are indexed: lower case, no possessive, no trailing period
     unless the word is an abbreviation with inner periods ("U.S.")."""

@@ -92,15 +92,20 @@ def build_context(text: str, gazetteer: Gazetteer) -> ArticleContext:
 
 def host_signals(text: str, sentence: Sentence) -> list[str]:
     """Countries a sentence says an event takes place in (places, "visit to X")."""
+    return [code for code, _ in _host_signals(text, sentence)]
+
+
+def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool]]:
+    """(country, cued) for each host signal: a place, or a country after a host cue;
+    ``cued`` when a host cue ("talks in", "visit to") comes right before it."""
     hosts = []
     pattern = cues().host_before
     for mention in sentence.mentions:
-        if mention.dateline or mention.how == "person":
+        if mention.dateline or mention.how not in ("place", "country"):
             continue
-        if mention.how == "place":
-            hosts.append(mention.code)
-        elif mention.how == "country" and pattern.search(text, max(sentence.start, mention.start - 40), mention.start):
-            hosts.append(mention.code)
+        cued = pattern.search(text, max(sentence.start, mention.start - 40), mention.start) is not None
+        if cued or mention.how == "place":
+            hosts.append((mention.code, cued))
     return hosts
 
 
@@ -118,11 +123,18 @@ def _default_parties(mentions: list[Mention]) -> tuple[str, str] | None:
 
 def _default_host(text: str, sentences: list[Sentence]) -> str | None:
     weights: Counter[str] = Counter()
+    cued: set[str] = set()
     for sentence in sentences:
-        for code in host_signals(text, sentence):
+        for code, after_cue in _host_signals(text, sentence):
             weights[code] += 1
+            if after_cue:
+                cued.add(code)
     ranked = weights.most_common()
-    if not ranked or ranked[0][1] < 2:
+    if not ranked:
+        return None
+    # One mention of a place may be in passing; one that follows a host cue ("held
+    # talks in Tokyo") names the event's place, when nothing else competes with it.
+    if ranked[0][1] < 2 and not (len(ranked) == 1 and ranked[0][0] in cued):
         return None
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None

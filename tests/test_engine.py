@@ -136,7 +136,22 @@ def test_visa_policy_mismatch() -> None:
         RULESET,
     )
     assert findings(report) == [
-        ("contradiction", "visa.policy", "India–Japan", ["visa_free", "visa_required"], [["Paper A"], ["Paper B"]])
+        ("contradiction", "visa.policy", "Japan → India", ["visa_free", "visa_required"], [["Paper A"], ["Paper B"]])
+    ]
+
+
+def test_visa_policies_in_opposite_directions_are_not_compared() -> None:
+    # Koreans may enter China without a visa; Chinese still need one for Korea: no conflict.
+    report = check(
+        corpus(
+            ("Paper A", None, "South Koreans can now visit China visa-free, Seoul and Beijing said."),
+            ("Paper B", None, "Chinese citizens still need a visa to enter South Korea, Seoul and Beijing said."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["visa.policy"]) == [
+        ("single_source", "visa.policy", "China → South Korea", ["visa_required"], [["Paper B"]]),
+        ("single_source", "visa.policy", "South Korea → China", ["visa_free"], [["Paper A"]]),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Resolving what a claim is about: its parties, its event and its period.
+"""Resolving what a claim is about: its parties, its event, its period, its direction.
 
 A key part is taken from the claim's own sentence when the sentence names it, else from
 the article's defaults. When a part cannot be told (three countries in the sentence, no
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
+from checker.extract.direction import direction
 from checker.extract.entities import Gazetteer
 from checker.values.base import ValueMatch
 from checker.values.types import DateSpan
@@ -33,13 +34,16 @@ def resolve_key(
     context: ArticleContext,
     gazetteer: Gazetteer,
 ) -> KeyResult:
-    """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``)."""
+    """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
+    ``direction``)."""
     pieces: list[str] = []
     for part in parts:
         if part == "parties":
             piece, why = _parties(sentence, context, gazetteer)
         elif part == "event":
             piece, why = _event(text, sentence, context, gazetteer)
+        elif part == "direction":
+            piece, why = direction(text, sentence, _pair(sentence, context)[0], gazetteer)
         else:
             piece, why = _period(value, sentence_values)
         if piece is None:
@@ -49,19 +53,25 @@ def resolve_key(
 
 
 def _parties(sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    pair, why = _pair(sentence, context)
+    if pair is None:
+        return None, why
+    return "–".join(sorted(gazetteer.name_of(c) for c in pair)), ""
+
+
+def _pair(sentence: Sentence, context: ArticleContext) -> tuple[tuple[str, str] | None, str]:
+    """The two countries a sentence is about (codes), or None with the reason."""
     named = sorted({m.code for m in sentence.mentions if m.how != "place"})
     if len(named) > 2:
         return None, f"sentence names {len(named)} countries ({', '.join(named)}): parties unclear"
     default = context.parties
     if len(named) == 2:
-        pair = (named[0], named[1])
-    elif default is not None and set(named) <= set(default):
-        pair = default
-    elif default is None:
+        return (named[0], named[1]), ""
+    if default is not None and set(named) <= set(default):
+        return default, ""
+    if default is None:
         return None, "the article has no clear pair of main countries and the sentence names none"
-    else:
-        return None, f"sentence names {named[0]}, outside the article's main pair"
-    return "–".join(sorted(gazetteer.name_of(c) for c in pair)), ""
+    return None, f"sentence names {named[0]}, outside the article's main pair"
 
 
 def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:

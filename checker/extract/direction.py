@@ -1,0 +1,131 @@
+"""Who needs a visa to enter where: the ``direction`` qualifier of a key.
+
+"Japanese citizens can enter India visa-free" and "Indians need a visa to visit Japan"
+are two policies, not a contradiction; so are a policy for students and the general
+one. A sentence gives the travellers (a demonym or country before "citizens",
+"tourists"..., or after "citizens of"), the destination (a country or place after "to",
+"enter", "visit"...), or says the policy holds both ways ("for each other's
+citizens"). A side the sentence leaves out is the other country of the claim's pair.
+A sentence that names neither side, or several of one, leaves the key unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from checker.extract.context import Sentence
+from checker.extract.entities import Gazetteer, Mention
+
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+# How far before a mention its cue may start ("passport holders from ").
+_REACH = 40
+
+
+@dataclass(frozen=True)
+class DirectionCues:
+    """Compiled cues of ``checker/data/keys.yaml`` (``direction``)."""
+
+    both_ways: regex.Pattern[str]
+    travellers_after: regex.Pattern[str]
+    travellers_before: regex.Pattern[str]
+    destination_before: regex.Pattern[str]
+    groups: tuple[tuple[str, regex.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def direction_cues() -> DirectionCues:
+    """The packaged direction cues, compiled once."""
+    raw = resources.files("checker.data").joinpath("keys.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)["direction"]
+
+    def either(words: list[str]) -> str:
+        return "|".join(f"(?:{w})" for w in words)
+
+    return DirectionCues(
+        both_ways=regex.compile(rf"\b(?:{either(data['both_ways'])})", _FLAGS),
+        # After a demonym ("Japanese citizens") or a possessive country ("India's nationals").
+        travellers_after=regex.compile(rf"(?:['’]s)?\s+(?:\w+\s+)?(?:{either(data['travellers_after'])})\b", _FLAGS),
+        travellers_before=regex.compile(rf"\b(?:{either(data['travellers_before'])})\s+(?:the\s+)?$", _FLAGS),
+        destination_before=regex.compile(rf"\b(?:{either(data['destination_before'])})\s+(?:the\s+)?$", _FLAGS),
+        groups=tuple((name, regex.compile(rf"\b(?:{pattern})\b", _FLAGS)) for name, pattern in data["groups"].items()),
+    )
+
+
+def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    """The key piece ("India → Japan", "China ↔ South Korea", "India → Japan, students")
+    or None with the reason."""
+    cues = direction_cues()
+    span = (sentence.start, sentence.end)
+    travellers: set[str] = set()
+    destinations: set[str] = set()
+    for mention in sentence.mentions:
+        if mention.how == "person" or mention.dateline:
+            continue
+        if _names_travellers(text, mention, sentence, cues):
+            travellers.add(mention.code)
+        elif mention.how != "demonym" and cues.destination_before.search(
+            text, max(sentence.start, mention.start - _REACH), mention.start
+        ):
+            destinations.add(mention.code)
+    # Countries named in no role (a demonym without its noun, a country without a cue)
+    # must be one of the two sides: "Indians and Chinese need visas" has a third.
+    unplaced = {m.code for m in sentence.mentions if m.how != "person"} - travellers - destinations
+    group = _group(text, span, cues)
+    if cues.both_ways.search(text, *span):
+        named = {m.code for m in sentence.mentions if m.how != "person"} | set(pair or ())
+        if len(named) != 2:
+            return None, "a policy both ways, but not between two clear countries"
+        first, second = sorted(gazetteer.name_of(c) for c in named)
+        return f"{first} ↔ {second}{group}", ""
+    if len(travellers) > 1 or len(destinations) > 1:
+        return None, "sentence names several travellers or destinations for one visa policy"
+    traveller = next(iter(travellers), None)
+    destination = next(iter(destinations - travellers), None)
+    others = {m.code for m in sentence.mentions if m.how != "person"} - travellers
+    if traveller is not None and destination is None and len(others) == 1:
+        # "Japan will extend its visa exemption for Indian students": the other country grants it.
+        destination = next(iter(others))
+    if traveller is None and destination is None:
+        return None, "sentence does not say whose citizens need (or not) a visa to enter where"
+    if traveller is None or destination is None:
+        # One side named: the other is the other country of the pair.
+        if pair is None:
+            return None, "one side of the visa policy is missing and the article has no clear pair of countries"
+        if traveller is None:
+            traveller = _other(pair, destination)
+        else:
+            destination = _other(pair, traveller)
+    if traveller is None or destination is None or traveller == destination:
+        return None, "the visa policy's other side is not one of the article's two countries"
+    if unplaced - {traveller, destination}:
+        return None, f"sentence also names {', '.join(sorted(unplaced - {traveller, destination}))}, in no clear role"
+    return f"{gazetteer.name_of(traveller)} → {gazetteer.name_of(destination)}{group}", ""
+
+
+def _names_travellers(text: str, mention: Mention, sentence: Sentence, cues: DirectionCues) -> bool:
+    if mention.how == "demonym":
+        written = text[mention.start : mention.end]
+        # A plural demonym names people ("Indians"); an adjective needs its noun ("Japanese citizens").
+        if written.endswith("s") and not written.endswith("ss"):
+            return True
+        return cues.travellers_after.match(text, mention.end, sentence.end) is not None
+    if cues.travellers_before.search(text, max(sentence.start, mention.start - _REACH), mention.start):
+        return True
+    after = cues.travellers_after.match(text, mention.end, sentence.end)
+    return after is not None and text[mention.end : mention.end + 1] in ("'", "’")
+
+
+def _group(text: str, span: tuple[int, int], cues: DirectionCues) -> str:
+    found = sorted(name for name, pattern in cues.groups if pattern.search(text, *span))
+    return f", {' and '.join(found)}" if found else ""
+
+
+def _other(pair: tuple[str, str], code: str | None) -> str | None:
+    if code not in pair:
+        return None
+    return pair[1] if pair[0] == code else pair[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import math
 from dataclasses import replace
 from typing import Mapping, Protocol, Sequence
 
@@ -70,6 +72,8 @@ class Comparator:
         return bool(big_dates and small_dates) and min(big_dates) <= max(small_dates)
 
     def _widen(self, value: object) -> object:
+        if self.rule.rounding and isinstance(value, Quantity):
+            value = replace(value, interval=_as_rounded(value.interval))
         tolerance = self.rule.tolerance
         if not tolerance:
             return value
@@ -79,9 +83,10 @@ class Comparator:
             return Money(tuple(Amount(a.currency, a.interval.widened(tolerance)) for a in value.amounts))
         return value
 
-    @staticmethod
-    def width(value: object) -> float:
-        """How wide a value's set is; narrower values are shown as a group's value."""
+    def width(self, value: object) -> float:
+        """How wide a value's set is, as the rule reads it; narrower values are shown as
+        a group's value ("3.1%" rather than "3%", which rounding reads as [2.5, 3.5))."""
+        value = self._widen(value)
         if isinstance(value, Quantity):
             return _interval_width(value.interval)
         if isinstance(value, Money):
@@ -93,6 +98,19 @@ class Comparator:
         if isinstance(value, Label):
             return len(value.labels)
         return float("inf")
+
+
+def _as_rounded(interval: Interval) -> Interval:
+    """An exact figure as every value that rounds to it where it was written: "3%" is
+    [2.5, 3.5), "3.1%" is [3.05, 3.15). Half-open, so that "1.6%" and "1.7%" still
+    conflict. A figure with a hedge or a range is left as it is."""
+    value = interval.low
+    if value is None or value != interval.high or not math.isfinite(value):
+        return interval
+    written = decimal.Decimal(repr(value))
+    # In decimal arithmetic, so that the bounds of neighbours meet exactly (1.65).
+    half = decimal.Decimal(1).scaleb(min(0, int(written.normalize().as_tuple().exponent))) / 2
+    return Interval(float(written - half), float(written + half), low_open=False, high_open=True)
 
 
 def _interval_width(i: Interval) -> float:

@@ -102,13 +102,13 @@ def _compare_key(
                 groups.append([i])
             else:
                 home.append(i)
-        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source) for g in groups]))
+        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source, comparator) for g in groups]))
     # Values that conflict with nothing: agreement or single source, per compatible component.
     rest = [i for i in range(n) if i not in involved and not any(compatible[i][j] for j in involved)]
     for component in _components(rest, compatible):
         if rule.cumulative and any(comparator.superseded(buckets[i], buckets[j]) for i in component for j in range(n) if j not in component):
             continue
-        group = _group(buckets, component, claim_source)
+        group = _group(buckets, component, claim_source, comparator)
         kind = "agreement" if len(group.sources) >= 2 else "single_source"
         findings.append(_finding(rule, key, kind, [group]))
     return findings
@@ -129,9 +129,11 @@ def _components(indices: list[int], compatible: list[list[bool]]) -> list[list[i
     return components
 
 
-def _group(buckets: list[_Bucket], indices: list[int], claim_source: Mapping[str, str]) -> FindingGroup:
+def _group(
+    buckets: list[_Bucket], indices: list[int], claim_source: Mapping[str, str], comparator: Comparator
+) -> FindingGroup:
     claims = sorted((c for i in indices for c in buckets[i].claims), key=lambda c: (c.article, c.start, c.rule))
-    best = min(indices, key=lambda i: (Comparator.width(buckets[i].value), i))
+    best = min(indices, key=lambda i: (comparator.width(buckets[i].value), i))
     return FindingGroup(
         value=buckets[best].value.display(),  # type: ignore[attr-defined]
         claims=tuple(c.id for c in claims),

@@ -7,6 +7,7 @@ import pytest
 
 from checker.extract.context import build_context
 from checker.extract.entities import build_gazetteer
+from checker.extract.sentences import sentence_spans
 from checker.rules.loader import load_rules
 from tests.conftest import RULES
 
@@ -28,3 +29,19 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
 ])
 def test_host_of_the_main_event(text: str, host: str | None) -> None:
     assert build_context(text, GAZETTEER).host == host
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("BERLIN, May 12 (Reuters) - Lula held talks on Monday. Merz agreed.",
+     ["BERLIN, May 12 (Reuters) -", "Lula held talks on Monday.", "Merz agreed."]),
+    ("Intro.\nNEW YORK (AP) — The talks ended.", ["Intro.", "NEW YORK (AP) —", "The talks ended."]),
+    ("TOKYO, March 18 (Kyodo) -- Modi met Takaichi.", ["TOKYO, March 18 (Kyodo) --", "Modi met Takaichi."]),
+    # Not datelines: a dash inside a sentence, a hyphenated pair, a lone capital.
+    ("NATO leaders met on Monday - and agreed.", ["NATO leaders met on Monday - and agreed."]),
+    ("US-China talks - a view.", ["US-China talks - a view."]),
+    ("A - b", ["A - b"]),
+    # Abbreviations and initials do not end a sentence.
+    ("Talks on Jan. 5 with Mr. Lee. J. Smith said so.", ["Talks on Jan. 5 with Mr. Lee.", "J. Smith said so."]),
+])
+def test_sentences_and_datelines(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences

@@ -281,3 +281,17 @@ def test_two_currencies_without_a_rate_are_not_compared() -> None:
         RULESET,
     )
     assert sorted(f[0] for f in findings(report)) == ["single_source", "single_source"]
+
+
+def test_growth_against_a_base_year_and_a_rounded_figure() -> None:
+    # "from 2024" is the year compared with; "3 percent" is 3.1 percent rounded.
+    report = check(
+        corpus(
+            ("Wire A", None, "Trade between Germany and Brazil totalled 21.5 billion euros in 2025, up 3.1% from 2024."),
+            ("Paper B", None, "Brazil-Germany trade grew 3 percent in 2025, official data showed."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["trade.growth"]) == [
+        ("agreement", "trade.growth", "Brazil–Germany / 2025-01-01..2025-12-31", ["3.1%"], [["Paper B", "Wire A"]])
+    ]

@@ -26,6 +26,7 @@ class Cues:
 
     host_before: regex.Pattern[str]
     event_shift: regex.Pattern[str]
+    period_base: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +35,12 @@ def cues() -> Cues:
     data = yaml.safe_load(resources.files("checker.data").joinpath("keys.yaml").read_text(encoding="utf-8"))
     host = "|".join(f"(?:{c})" for c in data["host_cues"])
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
+    base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
     return Cues(
         host_before=regex.compile(rf"(?:{host})\s+(?:the\s+)?$", flags),
         event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
+        period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )
 
 

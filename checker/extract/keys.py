@@ -45,7 +45,7 @@ def resolve_key(
         elif part == "direction":
             piece, why = direction(text, sentence, _pair(sentence, context)[0], gazetteer)
         else:
-            piece, why = _period(value, sentence_values)
+            piece, why = _period(text, value, sentence_values)
         if piece is None:
             return KeyResult(None, why)
         pieces.append(piece)
@@ -87,11 +87,16 @@ def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Ga
     return f"in {gazetteer.name_of(context.host)}", ""
 
 
-def _period(value: ValueMatch, sentence_values: list[ValueMatch]) -> tuple[str | None, str]:
+def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> tuple[str | None, str]:
+    base = cues().period_base
     periods = {
         m.value.display()
         for m in sentence_values
-        if m is not value and isinstance(m.value, DateSpan) and _is_period(m.value)
+        if m is not value
+        and isinstance(m.value, DateSpan)
+        and _is_period(m.value)
+        # "up 3.1% from 2024": the year compared with is not the claim's period.
+        and not base.search(text, max(0, m.start - 30), m.start)
     }
     if not periods:
         return None, "no period (year, months, quarter) named in the sentence"

@@ -16,6 +16,11 @@ import yaml
 
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# A dateline opens a line: a place in capitals, maybe a date, maybe the agency, a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.][A-Z'’.\- ]{0,40}(?:,[^\n()–—-]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:--|[-–—])[ \t]+",
+    re.MULTILINE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -25,19 +30,35 @@ def _abbreviations() -> frozenset[str]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, empty ones dropped."""
-    abbreviations = _abbreviations()
+    """(start, end) of each sentence, whitespace trimmed, empty ones dropped.
+
+    A dateline ("BERLIN, May 12 (Reuters) -") is a sentence of its own: its date is
+    when the story was filed, not a value of the sentence after it.
+    """
+    ends = _sentence_ends(text)
+    if "-" in text or "–" in text or "—" in text:
+        ends = sorted(set(ends).union(m.end() for m in _DATELINE.finditer(text)))
     spans: list[tuple[int, int]] = []
+    start = 0
+    for end in ends:
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _sentence_ends(text: str) -> list[int]:
+    abbreviations = _abbreviations()
+    ends: list[int] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
         if m.group(0) != "\n" and m.group(0).startswith(".") and not m.group(0).startswith(".."):
             word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start() + 1)
             if word and (word.group(1).lower() in abbreviations or _is_initial(word.group(1))):
                 continue
-        _add(text, start, m.end(), spans)
+        ends.append(m.end())
         start = m.end()
-    _add(text, start, len(text), spans)
-    return spans
+    return ends
 
 
 def _is_initial(word: str) -> bool:

@@ -118,6 +118,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         key=tuple(data.get("key", [])),
         tolerance=float(compare.get("tolerance", 0.0)),
         cumulative=bool(compare.get("cumulative", False)),
+        rounding=bool(compare.get("rounding", False)),
         same_event_within_days=compare.get("same_event_within_days"),
         severity={**DEFAULT_SEVERITY, **data.get("severity", {})},
         examples=examples,

@@ -58,6 +58,7 @@ class Rule:
     key: tuple[str, ...] = ()
     tolerance: float = 0.0
     cumulative: bool = False
+    rounding: bool = False
     same_event_within_days: int | None = None
     severity: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     examples: Mapping[str, Any] = field(default_factory=dict)

@@ -126,18 +126,19 @@ def _default_parties(mentions: list[Mention]) -> tuple[str, str] | None:
 
 def _default_host(text: str, sentences: list[Sentence]) -> str | None:
     weights: Counter[str] = Counter()
-    cued: set[str] = set()
+    # A single mention is enough when a host cue comes before it ("held talks in
+    # Tokyo") or the dateline agrees with it ("NAIROBI - ... at State House in Nairobi").
+    backed: set[str] = set()
     for sentence in sentences:
         for code, after_cue in _host_signals(text, sentence):
             weights[code] += 1
             if after_cue:
-                cued.add(code)
+                backed.add(code)
+        backed.update(m.code for m in sentence.mentions if m.dateline)
     ranked = weights.most_common()
     if not ranked:
         return None
-    # One mention of a place may be in passing; one that follows a host cue ("held
-    # talks in Tokyo") names the event's place, when nothing else competes with it.
-    if ranked[0][1] < 2 and not (len(ranked) == 1 and ranked[0][0] in cued):
+    if ranked[0][1] < 2 and not (len(ranked) == 1 and ranked[0][0] in backed):
         return None
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None

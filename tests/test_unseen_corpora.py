@@ -1,0 +1,74 @@
+"""Three small stories written for this test, unlike the seed corpus in wording and
+subject, with the findings a careful reader of them would list.
+
+india-japan: five facts told differently (documents 11/12, delegation ~150/~200,
+third/second meeting, Tuesday March 17 against an undated "Wednesday", a three- and a
+four-day visit); a students-only visa exemption that is not the general visa policy.
+brazil-germany: documents 8/9 and a three-/four-day visit conflict; the talks date, the
+2025 trade figure (in euros, dollars, "€21.5bn") and its growth ("3.1% from 2024",
+"3 percent") agree. kenya-ethiopia: no conflict; a count from a previous visit and a
+2023 figure next to a 2024 one are not compared with this visit's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check_paths
+from tests.conftest import RULES
+
+UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
+
+# (kind, type, key) -> sources of each group, in the report's order.
+EXPECTED = {
+    "india-japan": {
+        ("contradiction", "agreements.signed", "India–Japan / in Japan"): [["Kyodo", "NHK World"], ["The Hindu"]],
+        ("contradiction", "delegation.size", "in Japan"): [["Kyodo", "NHK World"], ["The Hindu"]],
+        ("contradiction", "meeting.count", "India–Japan"): [["The Hindu"], ["Kyodo"]],
+        ("contradiction", "meeting.date", "in Japan"): [["The Hindu"], ["NHK World"]],
+        ("contradiction", "visit.length", "in Japan"): [["Kyodo"], ["The Hindu"]],
+        ("single_source", "trade.value", "India–Japan / 2025-01-01..2025-12-31"): [["The Hindu"]],
+        ("single_source", "visa.policy", "India → Japan"): [["The Hindu"]],
+        ("single_source", "visa.policy", "India → Japan, students"): [["Kyodo"]],
+    },
+    "brazil-germany": {
+        ("contradiction", "agreements.signed", "Brazil–Germany / in Germany"): [["Reuters"], ["Agencia Brasil"]],
+        ("contradiction", "visit.length", "in Germany"): [["Agencia Brasil"], ["Deutsche Welle"]],
+        ("single_source", "delegation.size", "in Germany"): [["Agencia Brasil"]],
+        ("single_source", "meeting.count", "Brazil–Germany"): [["Agencia Brasil"]],
+        ("single_source", "relations.duration", "Brazil–Germany"): [["Reuters"]],
+        ("single_source", "visa.stay", "Brazil → Germany"): [["Deutsche Welle"]],
+        ("agreement", "meeting.date", "in Germany"): [["Agencia Brasil", "Reuters"]],
+        ("agreement", "trade.growth", "Brazil–Germany / 2025-01-01..2025-12-31"): [["Agencia Brasil", "Reuters"]],
+        ("agreement", "trade.value", "Brazil–Germany / 2025-01-01..2025-12-31"): [["Agencia Brasil", "Deutsche Welle", "Reuters"]],
+    },
+    "kenya-ethiopia": {
+        ("single_source", "meeting.count", "Ethiopia–Kenya"): [["Nation Media"]],
+        ("single_source", "meeting.date", "in Kenya"): [["Nation Media"]],
+        ("single_source", "trade.value", "Ethiopia–Kenya / 2023-01-01..2023-12-31"): [["Addis Standard"]],
+        ("single_source", "visit.length", "in Kenya"): [["Addis Standard"]],
+        ("agreement", "agreements.signed", "Ethiopia–Kenya / in Kenya"): [["Addis Standard", "Nation Media"]],
+        ("agreement", "delegation.size", "in Kenya"): [["Addis Standard", "Nation Media"]],
+    },
+}
+
+
+@pytest.mark.parametrize("story", sorted(EXPECTED))
+def test_findings_on_a_story_the_rules_were_not_written_for(story: str) -> None:
+    report = check_paths(UNSEEN / story, RULES, max_article_bytes=1_000_000)
+    found = {(f.kind, f.type, f.key): [list(g.sources) for g in f.groups] for f in report.findings}
+    assert found == EXPECTED[story]
+
+
+def test_values_behind_the_contradictions() -> None:
+    report = check_paths(UNSEEN / "india-japan", RULES, max_article_bytes=1_000_000)
+    values = {f.type: [g.value for g in f.groups] for f in report.findings if f.kind == "contradiction"}
+    assert values == {
+        "agreements.signed": ["11", "12"],
+        "delegation.size": ["[142.5, 150]", "[180, 220]"],  # "some 150", "nearly 150" / "around 200"
+        "meeting.count": ["2", "3"],
+        "meeting.date": ["2026-03-17", "Wed"],  # March 17, 2026 was a Tuesday
+        "visit.length": ["3 days", "4 days"],
+    }

@@ -8,6 +8,7 @@ unresolved and the reason is recorded: the claim is listed but compared with not
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
@@ -89,20 +90,30 @@ def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Ga
 
 def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> tuple[str | None, str]:
     base = cues().period_base
-    periods = {
-        m.value.display()
+    candidates = [
+        m
         for m in sentence_values
         if m is not value
         and isinstance(m.value, DateSpan)
         and _is_period(m.value)
         # "up 3.1% from 2024": the year compared with is not the claim's period.
         and not base.search(text, max(0, m.start - 30), m.start)
-    }
+    ]
+    periods = {m.value.display() for m in candidates}
     if not periods:
         return None, "no period (year, months, quarter) named in the sentence"
     if len(periods) > 1:
+        # "$120 million in 2024, down from $135 million in 2023": each figure has its
+        # period right after it.
+        attached = [m for m in candidates if _ATTACHED.fullmatch(text, value.end, m.start)]
+        if len(attached) == 1:
+            return attached[0].value.display(), ""
         return None, f"sentence names several periods ({', '.join(sorted(periods))})"
     return periods.pop(), ""
+
+
+# What may stand between a figure and its own period: "in", "for", "during", a comma.
+_ATTACHED = re.compile(r",?\s+(?:in|for|during|over)\s+(?:the\s+)?")
 
 
 def _is_period(span: DateSpan) -> bool:

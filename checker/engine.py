@@ -145,6 +145,8 @@ def _group(
 def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> Finding:
     values = sorted(g.value for g in groups)
     fingerprint = hashlib.sha1("\x1f".join([rule.id, rule.type, key, kind, *values]).encode()).hexdigest()[:16]
+    # Best-supported side first, in the message as in the groups.
+    ordered = sorted(groups, key=lambda g: (-len(g.sources), g.value))
     return Finding(
         id=fingerprint,
         kind=kind,
@@ -152,8 +154,8 @@ def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> Fin
         type=rule.type,
         key=key,
         severity=rule.severity[kind],
-        message=_message(rule, key, kind, groups),
-        groups=tuple(sorted(groups, key=lambda g: (-len(g.sources), g.value))),
+        message=_message(rule, key, kind, ordered),
+        groups=tuple(ordered),
     )
 
 

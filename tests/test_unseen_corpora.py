@@ -74,3 +74,10 @@ def test_values_behind_the_contradictions() -> None:
         "meeting.date": ["2026-03-17", "Wed"],  # March 17, 2026 was a Tuesday
         "visit.length": ["3 days", "4 days"],
     }
+
+
+def test_message_names_the_sides_in_the_order_shown() -> None:
+    report = check_paths(UNSEEN / "india-japan", RULES, max_article_bytes=1_000_000)
+    (count,) = [f for f in report.findings if f.type == "meeting.count"]
+    assert count.message == "Sources disagree on meeting.count (India–Japan): 2 (The Hindu) vs 3 (Kyodo)."
+    assert [g.value for g in count.groups] == ["2", "3"]

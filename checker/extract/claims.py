@@ -53,9 +53,13 @@ class Extractor:
         values = scan(text, self.context_for(article))
         starts = [v.start for v in values]
         context = build_context(text, self.gazetteer)
+        spans = _spans_by_kind(context, values)
         claims: list[Claim] = []
         for rule in self.ruleset.rules:
-            hits = self._label_hits(rule, article, context) if rule.kind == "label" else self._value_hits(rule, article, context, values, starts)
+            if rule.kind == "label":
+                hits = self._label_hits(rule, article, context)
+            else:
+                hits = self._value_hits(rule, article, context, values, starts, spans.get(rule.kind, []))
             seen: set[int] = set()
             for hit in hits:
                 if hit.value.start in seen:
@@ -66,11 +70,17 @@ class Extractor:
         return claims
 
     def _value_hits(
-        self, rule: Rule, article: Article, context: ArticleContext, values: list[ValueMatch], starts: list[int]
+        self,
+        rule: Rule,
+        article: Article,
+        context: ArticleContext,
+        values: list[ValueMatch],
+        starts: list[int],
+        spans: list[tuple[int, int]],
     ) -> list[_Hit]:
         hits: list[_Hit] = []
         for pattern in rule.patterns:
-            for trigger in _triggers(rule, pattern, article):
+            for trigger in _triggers(rule, pattern, article, spans):
                 sentence = context.sentence_at(trigger.start())
                 if sentence is None or not _allowed(rule, pattern, article.text, sentence):
                     continue
@@ -83,7 +93,7 @@ class Extractor:
         hits: list[_Hit] = []
         text = article.text
         for pattern in rule.patterns:
-            for trigger in _triggers(rule, pattern, article):
+            for trigger in _triggers(rule, pattern, article, [(0, len(text))]):
                 sentence = context.sentence_at(trigger.start())
                 if sentence is None or not _allowed(rule, pattern, text, sentence):
                     continue
@@ -130,9 +140,38 @@ class Extractor:
         )
 
 
-def _triggers(rule: Rule, pattern: Pattern, article: Article) -> list[regex.Match[str]]:
+def _spans_by_kind(context: ArticleContext, values: list[ValueMatch]) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of value, the stretches of text (runs of adjacent sentences) that
+    hold one: a value rule's trigger only counts in a sentence with a value of its
+    kind, so only these stretches are searched."""
+    sentences: dict[str, list[int]] = {}
+    for value in values:
+        i = bisect.bisect_right(context.starts, value.start) - 1
+        if i >= 0 and value.start < context.sentences[i].end:
+            found = sentences.setdefault(value.value.kind, [])
+            if not found or found[-1] != i:
+                found.append(i)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for kind, indices in sentences.items():
+        runs: list[tuple[int, int]] = []
+        first = previous = indices[0]
+        for i in indices[1:]:
+            if i != previous + 1:
+                runs.append((context.sentences[first].start, context.sentences[previous].end))
+                first = i
+            previous = i
+        runs.append((context.sentences[first].start, context.sentences[previous].end))
+        spans[kind] = runs
+    return spans
+
+
+def _triggers(rule: Rule, pattern: Pattern, article: Article, spans: list[tuple[int, int]]) -> list[regex.Match[str]]:
     try:
-        return list(pattern.trigger.finditer(article.text, timeout=PATTERN_TIMEOUT_SECONDS))
+        return [
+            m
+            for start, end in spans
+            for m in pattern.trigger.finditer(article.text, start, end, timeout=PATTERN_TIMEOUT_SECONDS)
+        ]
     except TimeoutError:
         raise RuleError(
             f"rule '{rule.id}' pattern '{pattern.id}' took over {PATTERN_TIMEOUT_SECONDS:g}s on article '{article.id}'",

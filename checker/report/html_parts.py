@@ -57,14 +57,21 @@ def highlight(quote: str, text: str) -> str:
 
 def article_href(path: str, line: int | None, out: Path | None) -> str:
     """Link target of an article line, relative to the report's folder (``out``)."""
+    target = _article_target(path, out, os.getcwd())
+    return f"{target}#L{line}" if line is not None else target
+
+
+@lru_cache(maxsize=65536)
+def _article_target(path: str, out: Path | None, cwd: str) -> str:
+    # Cached: every claim of an article links to the same file. A relative path is
+    # resolved against ``cwd``, hence part of the key.
     target = path
     if out is not None:
         try:
             target = os.path.relpath(path, out)
         except ValueError:  # another drive on Windows: no relative path exists
             target = path
-    target = url_quote(target.replace(os.sep, "/"), safe="/")
-    return f"{target}#L{line}" if line is not None else target
+    return url_quote(target.replace(os.sep, "/"), safe="/")
 
 
 def evidence_link(article: dict[str, Any], line: int | None, out: Path | None) -> str:

@@ -211,14 +211,30 @@ def test_cumulative_count_grows_over_time() -> None:
 def test_cumulative_count_that_shrinks_is_a_contradiction() -> None:
     report = check(
         corpus(
-            ("Paper A", "2025-09-01", "The leaders of France and Germany have met three times this year."),
-            ("Paper B", "2025-09-05", "The leaders of France and Germany have met twice this year."),
+            ("Paper A", "2025-09-01", "The leaders of France and Germany have met three times."),
+            ("Paper B", "2025-09-05", "The leaders of France and Germany have met twice."),
         ),
         RULESET,
     )
-    assert findings(report) == [("contradiction", "meeting.count", "France–Germany", ["3", "2"], [["Paper A"], ["Paper B"]])] or findings(
-        report
-    ) == [("contradiction", "meeting.count", "France–Germany", ["2", "3"], [["Paper B"], ["Paper A"]])]
+    assert findings(report) == [("contradiction", "meeting.count", "France–Germany", ["2", "3"], [["Paper B"], ["Paper A"]])]
+
+
+def test_a_count_over_a_stretch_of_time_is_a_floor() -> None:
+    # "the first meeting this year" does not say they never met before; "six times
+    # since 2023" does say they met at least six times.
+    report = check(
+        corpus(
+            ("Paper A", "2025-09-01", "It was the first meeting this year between the leaders of France and Germany."),
+            ("Paper B", "2025-09-02", "The leaders of France and Germany held their fifth summit in Paris."),
+            ("Paper C", "2025-09-03", "The leaders of Chile and Peru have met six times since 2023, Chile and Peru said."),
+            ("Paper D", "2025-09-04", "It was the fourth meeting between the leaders of Chile and Peru."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["meeting.count"]) == [
+        ("contradiction", "meeting.count", "Chile–Peru", ["4", "[6, ∞)"], [["Paper D"], ["Paper C"]]),
+        ("agreement", "meeting.count", "France–Germany", ["5"], [["Paper A", "Paper B"]]),
+    ]
 
 
 WIRE = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -21,7 +21,7 @@ from checker.model import Article, Claim
 from checker.rules.model import Pattern, Rule, RuleSet
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.scan import scan
-from checker.values.types import Label, Money, Quantity, Value
+from checker.values.types import Interval, Label, Money, Quantity, Value
 
 # A trigger pattern gets this long on one article before the run stops and names it.
 PATTERN_TIMEOUT_SECONDS = 2.0
@@ -120,6 +120,10 @@ class Extractor:
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
         resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer)
+        value = hit.value.value
+        if isinstance(value, Quantity) and any(p.search(text, sentence.start, sentence.end) for p in rule.at_least_when):
+            # "the third summit since January": at least three, all told.
+            value = replace(value, interval=Interval(value.interval.low, None, value.interval.low_open, False))
         return Claim(
             id=f"{article.id}:{rule.id}:{hit.value.start}",
             article=article.id,
@@ -127,7 +131,7 @@ class Extractor:
             rule=rule.id,
             key=resolved.key,
             text=hit.value.text,
-            value=hit.value.value,
+            value=value,
             hedge=hit.value.hedge,
             quote=text[sentence.start : sentence.end],
             start=hit.value.start,

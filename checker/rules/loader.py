@@ -94,6 +94,9 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         problems.append(RuleError("a label rule needs value.labels", doc.location(("value",))))
     unless = tuple(_compile(doc, s, ("unless", i), problems) for i, s in enumerate(data.get("unless", [])))
     requires = tuple(_compile(doc, s, ("requires", i), problems) for i, s in enumerate(data.get("requires", [])))
+    at_least_when = tuple(
+        _compile(doc, s, ("value", "at_least_when", i), problems) for i, s in enumerate(value.get("at_least_when", []))
+    )
     examples = data["examples"]
     if not examples.get("claims"):
         problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
@@ -115,6 +118,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         maximum=value.get("max"),
         unless=unless,  # type: ignore[arg-type]
         requires=requires,  # type: ignore[arg-type]
+        at_least_when=at_least_when,  # type: ignore[arg-type]
         key=tuple(data.get("key", [])),
         tolerance=float(compare.get("tolerance", 0.0)),
         cumulative=bool(compare.get("cumulative", False)),

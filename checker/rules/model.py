@@ -55,6 +55,8 @@ class Rule:
     maximum: float | None = None
     unless: tuple[regex.Pattern[str], ...] = ()
     requires: tuple[regex.Pattern[str], ...] = ()
+    # When one matches the claim's sentence, a figure is read as a lower bound.
+    at_least_when: tuple[regex.Pattern[str], ...] = ()
     key: tuple[str, ...] = ()
     tolerance: float = 0.0
     cumulative: bool = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -76,6 +77,9 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--follow-symlinks", action="store_true", default=None, help="follow links out of the corpus folder")
 
 
+_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by its reader
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and ``python -m checker``."""
     parser = build_parser()
@@ -94,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("checker: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away ("checker claims | head"): stop quietly, as a shell tool
+        # killed by SIGPIPE would. Reports are written before anything is printed.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _BROKEN_PIPE
     except Exception:  # noqa: BLE001 - the one place that turns a bug into a message
         if args.debug:
             traceback.print_exc()

@@ -160,3 +160,22 @@ def test_explain_a_claim_and_a_finding(capsys: pytest.CaptureFixture[str], tmp_p
     text = capsys.readouterr().out
     assert text.startswith(f"finding {finding['id']}: agreement (info)")
     assert main(["explain", "no-such-id", "--articles", str(ARTICLES), "--rules", str(RULES)]) == 2
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> None:
+    # "checker claims | head -1": the pipe closes while the table is still being printed.
+    # The table (some 300 kB) is larger than a pipe's buffer, so the write must fail.
+    many = tmp_path / "corpus"
+    many.mkdir()
+    for i in range(400):
+        shutil.copy(next(ARTICLES.glob("003_*.md")), many / f"copy{i:02}.md")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "checker", "claims", "--articles", str(many)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.read(10)
+    child.stdout.close()
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141
+    assert "internal error" not in stderr and "Traceback" not in stderr

@@ -75,6 +75,7 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", help="rules folder (default: rules)")
     parser.add_argument("--max-article-bytes", type=int, help="refuse articles larger than this (default: 16 MiB)")
     parser.add_argument("--follow-symlinks", action="store_true", default=None, help="follow links out of the corpus folder")
+    parser.add_argument("--jobs", type=int, help="processes that extract claims; 0: one per core (default: 1)")
 
 
 _BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by its reader
@@ -130,7 +131,7 @@ def _dispatch(args: argparse.Namespace) -> ExitCode:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    keys = ("articles", "rules", "out", "fail_on", "format", "max_article_bytes", "follow_symlinks")
+    keys = ("articles", "rules", "out", "fail_on", "format", "max_article_bytes", "follow_symlinks", "jobs")
     return load_settings({k: getattr(args, k, None) for k in keys})
 
 
@@ -141,7 +142,7 @@ def _run(args: argparse.Namespace) -> ExitCode:
     ruleset = load_rules(Path(settings.rules))
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
-    report = check(corpus, ruleset, progress=None if args.quiet else _progress_bar(len(corpus)))
+    report = check(corpus, ruleset, progress=None if args.quiet else _progress_bar(len(corpus)), jobs=settings.processes)
     data = report_to_data(report)
     if args.write_baseline:
         baseline = entries_from_findings(data, args.reason)
@@ -194,7 +195,13 @@ def _exit_code(data: dict, fail_on: str) -> ExitCode:
 
 def _claims(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
-    report = check_paths(Path(settings.articles), Path(settings.rules), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
+    report = check_paths(
+        Path(settings.articles),
+        Path(settings.rules),
+        max_article_bytes=settings.max_article_bytes,
+        follow_symlinks=settings.follow_symlinks,
+        jobs=settings.processes,
+    )
     frame = claims_frame(report_to_data(report))
     if args.type:
         frame = frame[frame["type"].isin(args.type)]
@@ -209,7 +216,7 @@ def _explain(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
     ruleset = load_rules(Path(settings.rules))
     corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
-    text = explain(check(corpus, ruleset), ruleset, args.id)
+    text = explain(check(corpus, ruleset, jobs=settings.processes), ruleset, args.id)
     if text is None:
         raise UsageError(f"no claim or finding with id '{args.id}'", hint="ids are in findings.json and claims.csv")
     print(text)

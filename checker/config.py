@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -27,6 +28,12 @@ class Settings:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     follow_symlinks: bool = False
+    jobs: int = 1
+
+    @property
+    def processes(self) -> int:
+        """How many processes extract claims: ``jobs``, with 0 meaning one per core."""
+        return self.jobs if self.jobs > 0 else os.cpu_count() or 1
 
 
 def load_settings(overrides: dict[str, Any], pyproject: Path = Path("pyproject.toml")) -> Settings:
@@ -70,3 +77,5 @@ def _check(settings: Settings, origin: str) -> None:
         )
     if not isinstance(settings.max_article_bytes, int) or settings.max_article_bytes <= 0:
         raise UsageError("max-article-bytes must be a positive whole number", Location(origin))
+    if not isinstance(settings.jobs, int) or isinstance(settings.jobs, bool) or settings.jobs < 0:
+        raise UsageError("jobs must be a whole number: 1 or more processes, or 0 for one per core", Location(origin))

@@ -46,6 +46,10 @@ class CheckerError(Exception):
         self.location = location
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Errors cross process boundaries (parallel extraction) with their location.
+        return (self.__class__, (self.message, self.location, self.hint))
+
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}" if self.location else self.message
         if self.hint:
@@ -71,6 +75,9 @@ class ErrorList(CheckerError):
     def __init__(self, errors: list[CheckerError]) -> None:
         super().__init__(f"{len(errors)} problem(s)")
         self.errors = errors
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (self.__class__, (self.errors,))
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

@@ -179,3 +179,30 @@ def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> N
     stderr = child.stderr.read().decode()
     assert child.wait(timeout=60) == 141
     assert "internal error" not in stderr and "Traceback" not in stderr
+
+
+def test_parallel_extraction_writes_the_same_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("checker.pipeline._CHUNK", 2)  # share even a small corpus among workers
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        for article in ARTICLES.glob("*.md"):
+            shutil.copy(article, corpus / f"{i:02}_{article.name}")
+    one, two = tmp_path / "one", tmp_path / "two"
+    args = ["run", "--articles", str(corpus), "--rules", str(RULES), "--quiet", "--fail-on", "never"]
+    assert main([*args, "--out", str(one)]) == 0
+    assert main([*args, "--out", str(two), "--jobs", "2"]) == 0
+    for name in ("findings.json", "report.md", "claims.csv"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_an_error_keeps_its_place_across_processes() -> None:
+    import pickle
+
+    from checker.errors import ErrorList, Location, RuleError
+
+    error = RuleError("pattern took too long", Location("rules/x.yaml", 12), "simplify it")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy)) == (RuleError, "rules/x.yaml:12: pattern took too long (simplify it)")
+    both = pickle.loads(pickle.dumps(ErrorList([error, error])))
+    assert str(both) == "\n".join([str(error)] * 2)

@@ -72,8 +72,11 @@ class Comparator:
         return bool(big_dates and small_dates) and min(big_dates) <= max(small_dates)
 
     def _widen(self, value: object) -> object:
-        if self.rule.rounding and isinstance(value, Quantity):
-            value = replace(value, interval=_as_rounded(value.interval))
+        if isinstance(value, Quantity):
+            interval = _as_rounded(value.interval) if self.rule.rounding else _half_open(value.interval)
+            value = replace(value, interval=interval)
+        elif isinstance(value, Money):
+            value = Money(tuple(Amount(a.currency, _half_open(a.interval)) for a in value.amounts))
         tolerance = self.rule.tolerance
         if not tolerance:
             return value
@@ -100,13 +103,37 @@ class Comparator:
         return float("inf")
 
 
+def _half_open(interval: Interval) -> Interval:
+    """A figure's rounding interval ("1.6" is 1.55 up to 1.65), made half-open with exact
+    decimal bounds, so that "1.6" and "1.7" do not meet at 1.65. Other sets are left as
+    they are.
+
+    The value parsers give a figure written to a tenth the closed interval of width one
+    tenth around it; such an interval is recognised by its width (a power of ten) and
+    its middle (a whole number of those units).
+    """
+    low, high = interval.low, interval.high
+    if low is None or high is None or interval.low_open or interval.high_open or high <= low:
+        return interval
+    unit = high - low
+    exponent = round(math.log10(unit))
+    if not math.isclose(unit, 10.0**exponent, rel_tol=1e-9):
+        return interval
+    middle = (low + high) / 2
+    if not math.isclose(middle / unit, round(middle / unit), rel_tol=0, abs_tol=1e-6):
+        return interval
+    written = decimal.Decimal(repr(round(middle, max(0, -exponent))))
+    half = decimal.Decimal(1).scaleb(exponent) / 2
+    return Interval(float(written - half), float(written + half), low_open=False, high_open=True)
+
+
 def _as_rounded(interval: Interval) -> Interval:
     """An exact figure as every value that rounds to it where it was written: "3%" is
     [2.5, 3.5), "3.1%" is [3.05, 3.15). Half-open, so that "1.6%" and "1.7%" still
     conflict. A figure with a hedge or a range is left as it is."""
     value = interval.low
     if value is None or value != interval.high or not math.isfinite(value):
-        return interval
+        return _half_open(interval)
     written = decimal.Decimal(repr(value))
     # In decimal arithmetic, so that the bounds of neighbours meet exactly (1.65).
     half = decimal.Decimal(1).scaleb(min(0, int(written.normalize().as_tuple().exponent))) / 2

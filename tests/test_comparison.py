@@ -8,7 +8,7 @@ import pytest
 
 from checker.comparison import Comparator
 from checker.rules.loader import load_rules
-from checker.values.types import Compat, Interval, Quantity
+from checker.values.types import Amount, Compat, Interval, Money, Quantity
 from tests.conftest import RULES
 
 GROWTH = load_rules(RULES).by_id("trade-growth")
@@ -40,3 +40,25 @@ def test_rounding_reads_a_figure_as_written(a: Quantity, b: Quantity, verdict: C
 def test_without_rounding_figures_are_exact() -> None:
     exact = Comparator(replace(GROWTH, rounding=False), {})
     assert exact.verdict(percent(3.1), percent(3)) is Compat.INCOMPATIBLE
+
+
+TRADE = load_rules(RULES).by_id("trade-value")
+
+
+def usd(low: float, high: float) -> Money:
+    return Money((Amount("USD", Interval(low, high)),))
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    # "$1.6 billion" and "$1.7 billion" are 1.55-1.65 and 1.65-1.75 billion: they meet
+    # only at the edge that rounds up, which belongs to the second.
+    (usd(1.55e9, 1.65e9), usd(1.65e9, 1.75e9), Compat.INCOMPATIBLE),
+    (usd(1.55e9, 1.65e9), usd(1.6e9, 1.6e9), Compat.COMPATIBLE),
+    (usd(2.135e12, 2.145e12), usd(2.145e12, 2.155e12), Compat.INCOMPATIBLE),  # 2.14 / 2.15 trillion
+    # A hedged range keeps both its ends: "about $1.5 billion" still holds 1.65 billion.
+    (usd(1.35e9, 1.65e9), usd(1.65e9, 1.75e9), Compat.COMPATIBLE),
+])
+def test_neighbouring_rounded_figures_do_not_meet(a: Money, b: Money, verdict: Compat) -> None:
+    comparator = Comparator(TRADE, {})
+    assert comparator.verdict(a, b) is verdict
+    assert comparator.verdict(b, a) is verdict

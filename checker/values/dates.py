@@ -36,8 +36,10 @@ Decisions (precision first: an unsure reading widens the set or gives nothing):
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import re
+from functools import lru_cache
 from typing import Callable
 
 from checker.values import dates_absolute as absolute
@@ -51,6 +53,7 @@ from checker.values.dates_model import Atom, Env
 from checker.values.dates_probe import make_probe
 from checker.values.dates_sites import Hit, find_matches
 from checker.values.dates_vocab import vocab
+from checker.values.figures import new_match
 from checker.values.types import DateSpan
 
 NUMERIC_ORDERS = ("ambiguous", "mdy", "dmy")
@@ -125,18 +128,28 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
         raise ValueError(f"numeric_order {order!r}: expected one of {', '.join(NUMERIC_ORDERS)}")
     env = Env(text, ctx, order, v, make_probe(text))
     atoms = _atoms(env)
+    if not atoms:
+        return []
     atoms = ranges.merge_ranges(text, ranges.apply_prefixes(env, atoms))
-    frames = {tense: Frame(ctx.published, tense, v.ahead_days) for tense in (False, True)}
+    published = ctx.published
+    frames = _frames(published, v.ahead_days)
     matches: list[ValueMatch] = []
     for atom in atoms:
-        if atom.weak is not None and not keep(text, atom, v, env.probe):
+        start, end, _, resolve, _, weak, hedge, tensed = atom
+        if weak is not None and not keep(text, atom, v, env.probe):
             continue
-        future = atom.tensed and ctx.published is not None and looks_ahead(text, atom.start)
-        span = atom.resolve(frames[future])
-        if span is None or _says_nothing(span):
+        future = tensed and published is not None and looks_ahead(text, start)
+        span = resolve(frames[future])
+        if span is None or (span.low is None and _says_nothing(span)):
             continue
-        matches.append(ValueMatch(atom.start, atom.end, text[atom.start:atom.end], span, atom.hedge))
+        matches.append(new_match(start, end, text[start:end], span, hedge))
     return matches
+
+
+@lru_cache(maxsize=64)
+def _frames(published: dt.date | None, ahead_days: int) -> tuple[Frame, Frame]:
+    """The frames of a publication date: past tense, then future tense."""
+    return Frame(published, False, ahead_days), Frame(published, True, ahead_days)
 
 
 def _says_nothing(span: DateSpan) -> bool:
@@ -157,16 +170,26 @@ def _atoms(env: Env) -> list[Atom]:
     kept: list[Atom] = []
     run: list[tuple[int, Hit]] = []
     run_end = -1
+    reach_before = REACH_BEFORE
     for hit in find_matches(env.text, env.probe):
         start, end, _, name, _ = hit
         if run and start - MAX_REACH >= run_end:
-            _settle(run, env, kept)
+            if len(run) == 1:
+                atom = _atom_of(run[0][1], env, run[0][0])
+                if atom is not None:
+                    kept.append(atom)
+            else:
+                _settle(run, env, kept)
             run = []
-        reach = REACH_BEFORE.get(name)
+        reach = reach_before.get(name)
         run.append((start - reach(start, env) if reach else start, hit))
         if end > run_end:
             run_end = end
-    if run:
+    if len(run) == 1:
+        atom = _atom_of(run[0][1], env, run[0][0])
+        if atom is not None:
+            kept.append(atom)
+    elif run:
         _settle(run, env, kept)
     return kept
 
@@ -178,19 +201,13 @@ def _settle(run: list[tuple[int, Hit]], env: Env, kept: list[Atom]) -> None:
     made into atoms lazily: an atom ranked first for real wins unless it overlaps a
     winner, and a match that overlaps a winner is dropped without its handler.
     """
-    if len(run) == 1:
-        hit = run[0][1]
-        atom = _atom_of(hit, env)
-        if atom is not None:
-            kept.append(atom)
-        return
     winners: list[Atom] = []
     if all(low == hit[0] for low, hit in run):
         # No atom can start before its match, so every atom keeps its match's span and
         # rank: take them in rank order.
-        for _, hit in sorted(run, key=lambda item: (item[0] - item[1][1], item[0], item[1][2])):
+        for low, hit in sorted(run, key=lambda item: (item[0] - item[1][1], item[0], item[1][2])):
             if not _overlaps(hit[0], hit[1], winners):
-                atom = _atom_of(hit, env)
+                atom = _atom_of(hit, env, low)
                 if atom is not None:
                     winners.append(atom)
         kept.extend(sorted(winners, key=lambda atom: atom.start))
@@ -208,7 +225,7 @@ def _settle(run: list[tuple[int, Hit]], env: Env, kept: list[Atom]) -> None:
         hit = run[i][1]
         if _overlaps(hit[0], hit[1], winners):
             continue
-        found = _atom_of(hit, env)
+        found = _atom_of(hit, env, run[i][0])
         if found is not None:
             made[i] = found
             heapq.heappush(queue, (found.start - found.end, found.start, order, True, i))
@@ -218,26 +235,35 @@ def _settle(run: list[tuple[int, Hit]], env: Env, kept: list[Atom]) -> None:
 # Most handlers read only the words they matched, so the same words give the same
 # atom (at another place): a corpus names the same dates over and over ("2024", "last
 # quarter", "Jan. 5"), so such atoms are made once per wording. The others also read
-# the words before their match (a weekday, "the year", a hedge, a month).
+# the words before their match (a weekday, "the year", a hedge, a month); of those,
+# the handlers of numeric dates and years read them only where their reach says a
+# word before may belong to the atom, and are made once per wording elsewhere.
 _READS_BEFORE = frozenset(REACH_BEFORE) | {"days_month", "day_to_date"}
+_UNREACHED_READ_NOTHING = frozenset({"ymd_num", "ymd_compact", "mdy_num", "md_num", "year", "decade_short"})
 _MADE: dict[tuple[int, str, str], Atom | None] = {}
 _MADE_AT_MOST = 20_000
 
 
-def _atom_of(hit: Hit, env: Env) -> Atom | None:
-    """The atom of a match, from its handler or from the atom of the same words."""
+def _atom_of(hit: Hit, env: Env, low: int) -> Atom | None:
+    """The atom of a match (``low``: the earliest its atom may start), from its handler
+    or from the atom of the same words."""
     start, end, order, name, m = hit
-    if name in _READS_BEFORE:
+    if name in _READS_BEFORE and (low != start or name not in _UNREACHED_READ_NOTHING):
         return HANDLERS[name](m, env)
     key = (order, env.text[start:end], env.numeric_order)
-    if key in _MADE:
-        made = _MADE[key]
-        return None if made is None else Atom(start, end, *made[2:])
+    made = _MADE.get(key, _MISSING)
+    if made is not _MISSING:
+        # The same atom at this match's place (a named tuple, built as a plain tuple).
+        return None if made is None else _new_atom(Atom, (start, end) + made[2:])
     made = HANDLERS[name](m, env)
     if len(_MADE) >= _MADE_AT_MOST:
         _MADE.clear()
     _MADE[key] = made
     return made
+
+
+_MISSING = object()
+_new_atom = tuple.__new__
 
 
 def _overlaps(start: int, end: int, atoms: list[Atom]) -> bool:

@@ -14,8 +14,8 @@ from checker.values.dates_model import (
     Atom, Env, blocked, check_weekday, day_only, fixed, month_of, month_only, months_only, relative, single_day,
     weekday_of, year_of, yearly,
 )
-from checker.values.dates_patterns import before_number
-from checker.values.dates_probe import word_before, words_of
+from checker.values.dates_patterns import before_number, before_number_words
+from checker.values.dates_probe import word_before
 from checker.values.dates_vocab import norm
 
 _QUARTER_INDEX = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -67,19 +67,19 @@ def ymd_name(m: re.Match[str], env: Env) -> Atom | None:
 def weekday_reach(start: int, env: Env) -> int:
     """How far before a numeric date starting at ``start`` its atom may start: a
     weekday may come first."""
-    return 15 if word_before(env.probe, start)[0] in words_of(before_number()[0].pattern) else 0
+    return 15 if word_before(env.probe, start)[0] in before_number_words()[0] else 0
 
 
 def year_reach(start: int, env: Env) -> int:
     """How far before a year or decade starting at ``start`` its atom may start: "the
     year", "the"."""
-    return 30 if word_before(env.probe, start)[0] in words_of(before_number()[1].pattern) else 0
+    return 30 if word_before(env.probe, start)[0] in before_number_words()[1] else 0
 
 
 def _weekday_before(m: re.Match[str], env: Env) -> tuple[int, int | None]:
     """Start of a numeric date with the weekday written before it ("Friday, 7/6"), and that weekday."""
     pattern = before_number()[0]
-    if word_before(env.probe, m.start())[0] not in words_of(pattern.pattern):
+    if word_before(env.probe, m.start())[0] not in before_number_words()[0]:
         return m.start(), None
     found = pattern.search(env.text, max(0, m.start() - 15), m.start())
     return (m.start(), None) if found is None else (found.start(), weekday_of(found["wd"]))
@@ -224,7 +224,7 @@ def bare_year(m: re.Match[str], env: Env) -> Atom | None:
 def _year_words(m: re.Match[str], env: Env, reach: int) -> re.Match[str] | None:
     """ "the year", "the calendar year of" or "the" right before a year."""
     pattern = before_number()[1]
-    if word_before(env.probe, m.start())[0] not in words_of(pattern.pattern):
+    if word_before(env.probe, m.start())[0] not in before_number_words()[1]:
         return None
     return pattern.search(env.text, max(0, m.start() - reach), m.start())
 

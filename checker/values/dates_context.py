@@ -17,13 +17,15 @@ from checker.values.dates_vocab import Vocab, norm, vocab
 # The look-behind only spares attempts inside a word: the match still starts at the
 # word's first letter.
 _PREV_WORD = re.compile(r"(?<![^\W\d_])(?P<w>[^\W\d_][\w'’]*)\.?\s+$")
-_JOINED = re.compile(r"[\w'’]")
+_JOINERS = "_'’"  # what joins a word to the one before it, besides letters and digits
 _GAP = re.compile(r"\.?\s+")
 _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d_][\w'’-]*)")
 _SENTENCE_END = re.compile(r"[.!?;:\n\"“”(]|^$")
-# A sentence ends at . ! ? ; before a capital, or at a line break; a dot after an
-# abbreviation ("Jan.", "Mr.") or an initial ("U.S.") does not end it.
-_SENTENCE_BREAK = re.compile(r"(?P<p>[.!?;]+)[\"”’)]*\s+(?=[A-Z\"“‘(])|\n")
+# A sentence ends at a run of . ! ? ; before a capital, or at a line break; a dot after
+# an abbreviation ("Jan.", "Mr.") or an initial ("U.S.") does not end it. The pattern
+# opens with a class of the first characters, so that the engine skips ahead to them:
+# ``p`` is the line break or the first mark of the run, ``more`` the rest of the run.
+_SENTENCE_BREAK = re.compile(r"(?P<p>[.!?;\n])(?:(?<=\n)|(?P<more>[.!?;]*)[\"”’)]*\s+(?=[A-Z\"“‘(]))")
 _LAST_WORD = re.compile(r"(\w+)$")
 _NUMERIC_CUES = frozenset({"on", "from", "between", "to", "till", "until", "through", "by", "since", "before",
                            "after"})
@@ -38,10 +40,13 @@ def previous_word(text: str, pos: int, probe: bytes | None = None) -> str | None
     """
     if probe is not None:
         word, start = word_before(probe, pos)
-        if word and 97 <= word[0] <= 122 and pos - start <= 40 and not _JOINED.match(text, max(0, start - 1), start):
-            end = start + len(word)
-            if _GAP.fullmatch(text, end, pos):
-                return text[start:end]
+        if word and 97 <= word[0] <= 122 and pos - start <= 40:
+            left = text[start - 1:start] if start else ""
+            if not (left and (left.isalnum() or left in _JOINERS)):  # not part of a longer word
+                end = start + len(word)
+                gap = text[end:pos]
+                if gap == " " or _GAP.fullmatch(gap):
+                    return text[start:end]
     found = _PREV_WORD.search(text, max(0, pos - 40), pos)
     return found["w"] if found else None
 
@@ -132,14 +137,27 @@ def _weekday_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key:
 
 
 @lru_cache(maxsize=1)
-def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Future and past cue patterns: case-insensitive ones for any text, then the same
+    for lower-cased ASCII text (case-sensitive, so the engine can skip to the first
+    letters of the cues instead of trying every position)."""
     v = vocab()
 
     def build(words: tuple[str, ...]) -> re.Pattern[str]:
         parts = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
         return re.compile(rf"(?:(?<!\w)|(?<=\w)(?='))(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
-    return build(v.future_cues), build(v.past_cues)
+    def build_lower(words: tuple[str, ...]) -> re.Pattern[str]:
+        # The same alternatives grouped by first character, in the same order within a
+        # group; the left-hand test, checked once the first character is read, is the
+        # one above: no word character before it, unless it is an apostrophe ("'ll").
+        by_first: dict[str, list[str]] = {}
+        for w in sorted(words, key=len, reverse=True):
+            by_first.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+        branches = [f"{re.escape(c)}(?<!\\w[^'])(?:{'|'.join(rests)})" for c, rests in by_first.items()]
+        return re.compile(rf"(?:{'|'.join(branches)})(?!\w)")
+
+    return build(v.future_cues), build(v.past_cues), build_lower(v.future_cues), build_lower(v.past_cues)
 
 
 def looks_ahead(text: str, pos: int) -> bool:
@@ -151,11 +169,18 @@ def looks_ahead(text: str, pos: int) -> bool:
     abbreviations = vocab().abbreviations
     ends = []
     for m in _SENTENCE_BREAK.finditer(window):
-        word = _LAST_WORD.search(window, max(0, m.start() - 12), m.start()) if m["p"] == "." else None
+        single_dot = m["p"] == "." and not m["more"]
+        word = _LAST_WORD.search(window, max(0, m.start() - 12), m.start()) if single_dot else None
         if word is None or (len(word[1]) > 1 and word[1].lower() not in abbreviations):
             ends.append(m.end())
     window = window[ends[-1]:] if ends else window
-    future_re, past_re = _tense_patterns()
+    future_re, past_re, future_lower, past_lower = _tense_patterns()
+    if window.isascii():
+        # Lower-casing ASCII keeps every offset, and case-insensitive matching of ASCII
+        # words reads ASCII text as case-sensitive matching reads it lower-cased.
+        window, future_re, past_re = window.lower(), future_lower, past_lower
     future = [f.end() for f in future_re.finditer(window)]
+    if not future:
+        return False
     past = [p.end() for p in past_re.finditer(window)]
-    return bool(future) and (not past or future[-1] > past[-1])
+    return not past or future[-1] > past[-1]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
@@ -21,9 +20,9 @@ from checker.values.dates_vocab import Vocab, norm, vocab
 Resolver = Callable[[Frame], "Span | None"]
 
 
-@dataclass(frozen=True)
-class Env:
-    """The text being scanned and the settings a pattern handler reads."""
+class Env(NamedTuple):
+    """The text being scanned and the settings a pattern handler reads (a named tuple:
+    one is made per text, and a tuple is several times cheaper to make)."""
 
     text: str
     ctx: ScanContext
@@ -67,6 +66,13 @@ def blocked(start: int, end: int, unit: str) -> Atom:
     return Atom(start, end, unit, lambda frame: None, tensed=False)
 
 
+# Atoms are made once per wording (see ``checker.values.dates``) and frames once per
+# publication date, so the same atom is resolved in the same frame text after text: a
+# resolver keeps its last answer, for the very frame object it was given (the rules are
+# pure functions of the frame).
+_UNSEEN: tuple[object, Span | None] = (object(), None)
+
+
 def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Span | None],
              fallback: Span | None = None, weak: str | None = None, tensed: bool = True) -> Atom:
     """An expression read from the publication date; ``fallback`` is used without one.
@@ -75,10 +81,15 @@ def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Sp
     False says the rule ignores the latter, which then need not be worked out.
     """
 
+    last = [_UNSEEN]
+
     def resolve(frame: Frame) -> Span | None:
-        if frame.published is None:
-            return fallback
-        return rule(frame.published, frame.future)
+        seen = last[0]
+        if seen[0] is frame:
+            return seen[1]
+        span = fallback if frame.published is None else rule(frame.published, frame.future)
+        last[0] = (frame, span)  # one assignment: a reader sees the old pair or the new one
+        return span
 
     return Atom(start, end, unit, resolve, weak=weak, tensed=tensed)
 
@@ -91,10 +102,15 @@ def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = 
     constraints every occurrence shares (months, days of the year, the weekday).
     """
 
+    last = [_UNSEEN]
+
     def resolve(frame: Frame) -> Span | None:
-        if frame.published is None:
-            return undated(rule, weekday)
-        return choose_checked(rule, frame, weekday)
+        seen = last[0]
+        if seen[0] is frame:
+            return seen[1]
+        span = undated(rule, weekday) if frame.published is None else choose_checked(rule, frame, weekday)
+        last[0] = (frame, span)
+        return span
 
     return Atom(start, end, unit, resolve, yearly=rule, weak=weak)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 
+from checker.values.dates_probe import words_of
 from checker.values.dates_vocab import Vocab, alternation, vocab
 
 FLAGS = re.IGNORECASE | re.VERBOSE
@@ -260,6 +261,14 @@ def before_number() -> tuple[re.Pattern[str], re.Pattern[str]]:
     year = re.compile(r"(?<!\w)(?:(?P<yw>(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)|(?P<the>the\s+))$",
                       re.IGNORECASE)
     return weekday, year
+
+
+@lru_cache(maxsize=1)
+def before_number_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The words :func:`before_number`'s two patterns can end with (see
+    :func:`checker.values.dates_probe.words_of`): a match is possible only after one."""
+    weekday, year = before_number()
+    return words_of(weekday.pattern), words_of(year.pattern)
 
 
 @lru_cache(maxsize=1)

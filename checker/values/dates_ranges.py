@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from checker.values.dates_calendar import (
@@ -96,8 +97,8 @@ def apply_prefixes(env: Env, atoms: Sequence[Atom]) -> list[Atom]:
     """Widen atoms preceded by a part ("early November", "the end of 2000") or a week
     ("the week of May 4", "the week starting May 4")."""
     part_re, week_re = prefixes()
-    part_words, week_words = words_of(part_re.pattern), words_of(week_re.pattern)
-    text, v = env.text, env.v
+    part_words, week_words = _prefix_words()
+    text, v, probe = env.text, env.v, env.probe
     out: list[Atom] = []
     for atom in atoms:
         if atom.unit not in _PREFIXED_UNITS:
@@ -105,7 +106,10 @@ def apply_prefixes(env: Env, atoms: Sequence[Atom]) -> list[Atom]:
             continue
         # The prefixes end with their own words (a week phrase with two of them): look
         # for one only after such words.
-        before, at = word_before(env.probe, atom.start)
+        before, at = word_before(probe, atom.start)
+        if before not in part_words and before not in week_words:
+            out.append(atom)  # the usual case: no prefix can end here
+            continue
         window_start = max(0, atom.start - 40)
         found = week = None
         if atom.unit in ("month", "year", "decade") and before in part_words:
@@ -122,6 +126,13 @@ def apply_prefixes(env: Env, atoms: Sequence[Atom]) -> list[Atom]:
             continue
         out.append(atom)
     return out
+
+
+@lru_cache(maxsize=1)
+def _prefix_words() -> tuple[frozenset[bytes], frozenset[bytes]]:
+    """The words the part prefixes and the week prefixes can end with."""
+    part_re, week_re = prefixes()
+    return words_of(part_re.pattern), words_of(week_re.pattern)
 
 
 def _with_part(atom: Atom, bounds: tuple[int, int], start: int) -> Atom:

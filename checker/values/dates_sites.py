@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from checker.values.dates_first import first_chars
 from checker.values.dates_patterns import TEMPLATES, Compiled, compiled, spelled_sources
@@ -72,7 +72,7 @@ class Plan:
     groups: tuple[Group, ...]
 
 
-def find_matches(text: str, probe: bytes) -> Iterator[Hit]:
+def find_matches(text: str, probe: bytes) -> list[Hit]:
     """Every match holding an anchor, in text order, as (start, end, pattern order,
     pattern name, match).
 
@@ -82,22 +82,32 @@ def find_matches(text: str, probe: bytes) -> Iterator[Hit]:
     """
     plan = _plan()
     groups, words, pair = plan.groups, plan.words, plan.shapes["pair"]
+    numbers = _NUMBER_GROUPS
     # Each try is one int, start * 64 + group, so that sorting them is cheap.
     tries: list[int] = []
+    add = tries.append
     rfind = probe.rfind
     for anchor in plan.anchor.finditer(probe):
         # The probe has one extra blank in front, so its match, which starts on the
         # blank before the anchor, starts where the anchor starts in the text.
         at, end = anchor.span()
         found = probe[at + 1:end]
-        group = words.get(found) or _number_group(found, plan)
-        if group is pair and not _PAIR.match(text, at):
-            continue  # a decimal ("6.5 percent") or a day and a year ("8, 2025")
+        group = words.get(found)
+        if group is None:
+            group = numbers.get(found)
+            if group is None:
+                group = _number_group(found, plan)
+                if len(numbers) >= _NUMBER_GROUPS_KEPT:
+                    numbers.clear()
+                numbers[found] = group
+            if group is pair and not _PAIR.match(text, at):
+                continue  # a decimal ("6.5 percent") or a day and a year ("8, 2025")
         ident = group.ident
-        tries.append(max(0, at + group.offset) << 6 | ident)
         lead = group.words
         if lead is None:
+            add(max(0, at + group.offset) << 6 | ident)
             continue
+        add(at << 6 | ident)
         # The words right before the anchor that a match may hold (numbers and the
         # group's own words) are starts too, back to the group's reach.
         limit = at - group.back
@@ -105,12 +115,17 @@ def find_matches(text: str, probe: bytes) -> Iterator[Hit]:
             while at > 0 and probe[at] == BLANK:  # probe index at + 1 is text index at
                 at -= 1
             begin = rfind(b" ", 0, at + 1)
-            word = probe[begin + 1:at + 1]
-            if begin < limit or not word or not (48 <= word[0] <= 57 or word in lead):
+            if begin < limit or begin == at:
                 break
-            tries.append(begin << 6 | ident)
+            first = probe[begin + 1]
+            if not (48 <= first <= 57 or probe[begin + 1:at + 1] in lead):
+                break
+            add(begin << 6 | ident)
             at = begin
+    if not tries:
+        return []
     tries.sort()
+    hits: list[Hit] = []
     free: dict[int, int] = {}  # pattern order -> end of its last match
     previous = -1
     for code in tries:
@@ -119,11 +134,18 @@ def find_matches(text: str, probe: bytes) -> Iterator[Hit]:
         previous = code
         start, group = code >> 6, groups[code & 63]
         for order, name, pattern in group.table.get(text[start], group.anywhere):
-            if free.get(order, 0) <= start:
-                m = pattern.match(text, start)
-                if m is not None:
-                    free[order] = m.end()
-                    yield start, m.end(), order, name, m
+            if order in free and free[order] > start:
+                continue
+            m = pattern.match(text, start)
+            if m is not None:
+                end = free[order] = m.end()
+                hits.append((start, end, order, name, m))
+    return hits
+
+
+# The group of each number anchor seen lately, by its text in the probe ("2024", "3").
+_NUMBER_GROUPS: dict[bytes, "Group"] = {}
+_NUMBER_GROUPS_KEPT = 4096
 
 
 def _number_group(found: bytes, plan: Plan) -> Group:

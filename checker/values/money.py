@@ -63,12 +63,13 @@ def find_money(text: str, ctx: ScanContext) -> list[ValueMatch]:
     skip_until = 0
     # Most figures touch no currency marker: only those a marker may touch are read.
     variant = 0 if neighbours(text).lowered else 1
-    near = set(preceded_by(text, lex.near_before[variant])).union(followed_by(text, lex.near_after[variant]))
+    marked = set(preceded_by(text, lex.near_before[variant]))  # a marker may end right before
+    near = marked.union(followed_by(text, lex.near_after[variant]))
     for k in sorted(near):
         phrase = phrases[k]
         if phrase.start < skip_until or phrase.form != "cardinal" or phrase.pending_scale:
             continue
-        amount = _amount(text, phrase, lex, ctx, skip_until)
+        amount = _amount(text, phrase, lex, ctx, skip_until, k in marked)
         if amount is None:
             continue
         amount = _with_cents(text, amount, phrases, k, lex)
@@ -77,15 +78,20 @@ def find_money(text: str, ctx: ScanContext) -> list[ValueMatch]:
     return _join_conversions(text, found)
 
 
-def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, floor: int) -> _Found | None:
-    """The amount around figure ``p``; a marker before ``floor`` belongs to an earlier one."""
+def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, floor: int,
+            marked: bool) -> _Found | None:
+    """The amount around figure ``p``; a marker before ``floor`` belongs to an earlier one.
+
+    ``marked``: whether a marker may end right before the figure (its neighbours before
+    it match ``near_before``); when not, the long search for one is spared.
+    """
     if p.form != "cardinal" or p.pending_scale:
         return None
     # Letters touching the figure ("G20", "10km") must be the currency marker itself.
     one, two = text[p.start - 1:p.start], text[max(0, p.start - 2):max(0, p.start - 1)]
     left = p.glued and (one.isalpha() or (one == "." and two.isalpha()))
     right = p.end < len(text) and text[p.end].isalpha()
-    before = lex.before.search(text, max(floor, p.start - 12), p.start)
+    before = lex.before.search(text, max(floor, p.start - 12), p.start) if marked else None
     if before is not None and (right or (left and before.end() != p.start)):
         return None  # letters touch the digits and are not a marker ("G20", "USD5abc")
     # ``scale`` widens the rounding interval with the amount ("$10m" is [9.5m, 10.5m]);

@@ -27,6 +27,7 @@ claim rules to say. "No. 1" is a rank: an ordinal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ from checker.values.numlex import alternation, lexicon
 from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.types import Interval, Quantity
 
-__all__ = ["find_numbers", "number_quantity"]
+__all__ = ["find_numbers", "number_quantity", "number_reach", "numbers_of"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ def _context() -> _Context:
 
 def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
     """Every count, ordinal and multiplier in ``text`` that stands on its own."""
+    return numbers_of(text, ctx, None)
+
+
+def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[ValueMatch]:
+    """:func:`find_numbers` for the phrases at the indices ``only`` (in order), or all."""
     out: list[ValueMatch] = []
     add = out.append
     rules = _context()
@@ -90,7 +96,8 @@ def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
     not_names = rules.not_name_words
     phrases = number_phrases(text)
     near = set(followed_by(text, rules.near))
-    for k, p in enumerate(phrases):
+    for k in range(len(phrases)) if only is None else only:
+        p = phrases[k]
         start, end, figure, value, step, form, words, _, interval, plain, letter_scale, pending, glued, word = p
         if glued or pending or letter_scale is not None:
             continue
@@ -127,6 +134,21 @@ def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
         elif not _year_or_count(p, hedge.phrase):
             quantity = shared_quantity("number", value, step, hedge, form=form)
             add(new_match(begin, end, text[begin:end], quantity, hedge.phrase))
+    return out
+
+
+def number_reach(text: str, ctx: ScanContext) -> list[int]:
+    """For each phrase of ``text``, the earliest start a number match of it can have: the
+    start of a hedge right before it ("about 200"), or its own start."""
+    hedges = hedge_index(ctx.hedges)
+    last_words = hedges.last_words
+    out = []
+    for p in number_phrases(text):
+        start, word = p[0], p[13]  # the phrase's start and its left word
+        if word is not None and word.lower() not in last_words:
+            out.append(start)  # no hedge ends with this word (as in ``numbers_of``)
+        else:
+            out.append(hedges.after_word(text, start, word)[1])
     return out
 
 

@@ -8,13 +8,15 @@ and on equal length the more specific kind wins (money > percent > date > durati
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Callable, Iterable
 
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates import find_dates
 from checker.values.durations import find_durations
 from checker.values.money import find_money
-from checker.values.numbers import find_numbers
+from checker.values.numbers import find_numbers, number_reach, numbers_of
+from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.percent import find_percentages
 
 Finder = Callable[[str, ScanContext], list[ValueMatch]]
@@ -26,17 +28,123 @@ FINDERS: tuple[Finder, ...] = (find_money, find_percentages, find_dates, find_du
 def scan(text: str, context: ScanContext | None = None) -> list[ValueMatch]:
     """All values in ``text``, in reading order, without overlaps."""
     ctx = context or ScanContext()
-    candidates: list[tuple[int, int, int, ValueMatch]] = []
-    for priority, finder in enumerate(FINDERS):
-        for match in finder(text, ctx):
-            candidates.append((match.start, match.end, priority, match))
-    return resolve_overlaps(candidates)
+    if FINDERS[-1] is not find_numbers:
+        candidates: list[tuple[int, int, int, ValueMatch]] = []
+        for priority, finder in enumerate(FINDERS):
+            candidates += [(m.start, m.end, priority, m) for m in finder(text, ctx)]
+        return resolve_overlaps(candidates)
+    others: list[tuple[int, int, int, ValueMatch]] = []
+    for priority, finder in enumerate(FINDERS[:-1]):
+        others += [(m.start, m.end, priority, m) for m in finder(text, ctx)]
+    return _with_numbers(text, ctx, others, len(FINDERS) - 1)
+
+
+def _with_numbers(text: str, ctx: ScanContext, others: list[tuple[int, int, int, ValueMatch]],
+                  last: int) -> list[ValueMatch]:
+    """What :func:`resolve_overlaps` keeps of ``others`` and the plain numbers of
+    ``text`` (priority ``last``), without making the numbers that cannot be kept.
+
+    A plain number is most often part of a longer value ("$5 billion", "Jan. 5, 2025",
+    "the past 10 years"). As long as no number can outrank a value it overlaps (be
+    longer), the numbers change nothing among the other values: those are settled
+    first, and a number overlapping one that is kept is dropped. So numbers are read
+    only for the phrases that overlap no kept value; otherwise all are read and ranked.
+    """
+    phrases = number_phrases(text)
+    if not others or not phrases:
+        return resolve_overlaps(others + [(m.start, m.end, last, m) for m in numbers_of(text, ctx, None)])
+    reach = number_reach(text, ctx)
+    if _outranking(others, phrases, reach):
+        return resolve_overlaps(others + [(m.start, m.end, last, m) for m in numbers_of(text, ctx, None)])
+    kept = resolve_overlaps(others)
+    starts = [m.start for m in kept]
+    free = [k for k, p in enumerate(phrases) if not _overlaps_kept(p[0], p[1], starts, kept)]
+    if not free:
+        return kept
+    numbers = numbers_of(text, ctx, free)
+    if not numbers:
+        return kept
+    # Kept values do not overlap one another, and outrank any number they overlap.
+    return resolve_overlaps([(m.start, m.end, 0, m) for m in kept] + [(m.start, m.end, last, m) for m in numbers])
+
+
+def _outranking(others: list[tuple[int, int, int, ValueMatch]], phrases: tuple[NumberPhrase, ...],
+                reach: list[int]) -> bool:
+    """True when a number could be longer than another value it overlaps (or when the
+    widest spans of the numbers, from ``reach``, are not in order and apart)."""
+    ends = [p[1] for p in phrases]
+    previous_end = 0
+    for k, low in enumerate(reach):
+        if low < previous_end:
+            return True  # a hedge reaching over the phrase before: rank everything
+        previous_end = ends[k]
+    for start, end, _, _ in others:
+        k = bisect.bisect_right(ends, start)  # the first phrase ending after ``start``
+        while k < len(ends) and reach[k] < end:
+            if ends[k] - reach[k] > end - start:
+                return True
+            k += 1
+    return False
+
+
+def _overlaps_kept(start: int, end: int, starts: list[int], kept: list[ValueMatch]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``kept`` (in order, apart; ``starts``: theirs)."""
+    i = bisect.bisect_right(starts, start)
+    if i and kept[i - 1].end > start:
+        return True
+    return i < len(kept) and kept[i].start < end
 
 
 def resolve_overlaps(candidates: Iterable[tuple[int, int, int, ValueMatch]]) -> list[ValueMatch]:
     """Keep the longest match of each overlapping cluster (priority breaks ties)."""
-    # Longest first, then priority, then position: a greedy pick is deterministic.
-    ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    # Only overlapping candidates compete, so the candidates are cut, in text order, into
+    # clusters of overlapping ones: most matches overlap nothing and are kept as they
+    # are, and the ranking below runs on the few clusters left.
+    ordered = sorted(candidates, key=_SPAN)
+    kept: list[ValueMatch] = []
+    cluster: list[tuple[int, int, int, ValueMatch]] = []
+    reach = -1
+    for candidate in ordered:
+        if candidate[0] < reach:
+            cluster.append(candidate)
+            if candidate[1] > reach:
+                reach = candidate[1]
+            continue
+        if cluster:
+            _pick(cluster, reach, kept)
+        cluster = [candidate]
+        reach = candidate[1]
+    if cluster:
+        _pick(cluster, reach, kept)
+    return kept
+
+
+def _pick(cluster: list[tuple[int, int, int, ValueMatch]], reach: int, kept: list[ValueMatch]) -> None:
+    """Add what a greedy pick keeps of one cluster (ending at ``reach``) to ``kept``."""
+    if len(cluster) == 1:
+        kept.append(cluster[0][3])
+        return
+    # The usual cluster is one value and the shorter readings inside it ("$5 billion"
+    # and "5 billion"): when the best-ranked candidate spans the whole cluster, every
+    # other one overlaps it and is dropped.
+    best = min(cluster, key=_rank)
+    if best[0] == cluster[0][0] and best[1] == reach:
+        kept.append(best[3])
+        return
+    kept += _ranked_pick(cluster)
+
+
+def _rank(candidate: tuple[int, int, int, ValueMatch]) -> tuple[int, int, int]:
+    """Longest first, then priority, then position: a greedy pick is deterministic."""
+    return candidate[0] - candidate[1], candidate[2], candidate[0]
+
+
+_SPAN = operator.itemgetter(0, 1)
+
+
+def _ranked_pick(cluster: list[tuple[int, int, int, ValueMatch]]) -> list[ValueMatch]:
+    """The matches a greedy pick keeps from overlapping candidates, in reading order."""
+    ranked = sorted(cluster, key=_rank)
     # Kept spans never overlap, so sorted by start they are sorted by end as well and
     # only the two neighbours of a new span can collide with it: O(n log n) overall.
     starts: list[int] = []
@@ -50,6 +158,5 @@ def resolve_overlaps(candidates: Iterable[tuple[int, int, int, ValueMatch]]) -> 
             continue
         starts.insert(i, start)
         ends.insert(i, end)
-        kept.append(match)
-    kept.sort(key=lambda m: (m.start, m.end))
+        kept.insert(i, match)
     return kept

@@ -98,9 +98,14 @@ def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, flo
     # ``unit`` converts a minor unit and keeps an exact figure exact ("50 cents").
     scale, unit = 1.0, 1.0
     if before is not None:
-        currency, start, end = _before_marker(before, lex), before.start(), p.end
+        marker = _before_marker(before, lex)
+        if marker is None:
+            return None
+        currency, start, end = marker, before.start(), p.end
         if before.group("scale"):
-            scale = lex.code_scales[before.group("scale")]
+            scale = lex.code_scales.get(before.group("scale"), 0.0)
+            if not scale:
+                return None
         if p.letter_scale is not None:
             scale *= p.letter_scale
     else:
@@ -120,15 +125,20 @@ def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, flo
     return _Found(hedge_start, end, currency, interval, hedge, p.end)
 
 
-def _before_marker(m: re.Match[str], lex: MoneyLexicon) -> str:
+# The marker patterns ignore case the Unicode way, so a look-alike letter (the Kelvin
+# sign in "\u212aRW", a long s) can match where the tables have none: such a marker is
+# not a currency, and the figure is not money.
+
+
+def _before_marker(m: re.Match[str], lex: MoneyLexicon) -> str | None:
     if m.group("dollar"):
         key = normalize(m.group("dollar"))
-        return lex.dollar_prefixes.get(key) or lex.codes[key.upper()]
+        return lex.dollar_prefixes.get(key) or lex.codes.get(key.upper())
     if m.group("strict"):
-        return lex.dollar_prefixes[m.group("strict").lower()]
+        return lex.dollar_prefixes.get(m.group("strict").lower())
     if m.group("code"):
-        return lex.codes[m.group("code").upper()]
-    return lex.symbols[m.group("symbol")]
+        return lex.codes.get(m.group("code").upper())
+    return lex.symbols.get(m.group("symbol"))
 
 
 def _after_marker(m: re.Match[str], p: NumberPhrase, lex: MoneyLexicon) -> tuple[str, float, float] | None:
@@ -137,21 +147,24 @@ def _after_marker(m: re.Match[str], p: NumberPhrase, lex: MoneyLexicon) -> tuple
     if m.group("symbol"):
         # A sign glued to the next figure belongs to it: "1 $10 bill" is ten dollars.
         glued_ahead = m.end() < len(m.string) and m.string[m.end()].isdigit()
-        return (lex.symbols[m.group("symbol")], 1.0, 1.0) if sep != "-" and not (sep and glued_ahead) else None
+        symbol = lex.symbols.get(m.group("symbol"))
+        return (symbol, 1.0, 1.0) if symbol and sep != "-" and not (sep and glued_ahead) else None
     if m.group("code"):
-        scale = lex.code_scales[m.group("scale")] if m.group("scale") else 1.0
+        code = lex.codes.get(m.group("code").upper())
+        scale = lex.code_scales.get(m.group("scale"), 0.0) if m.group("scale") else 1.0
         if m.group("post"):
-            scale *= lex.post_scales[m.group("post").lower()]
-        return (lex.codes[m.group("code").upper()], scale, 1.0) if sep != "-" else None
+            scale *= lex.post_scales.get(m.group("post").lower(), 0.0)
+        return (code, scale, 1.0) if code and scale and sep != "-" else None
     if not sep:
         return None  # a name glued to the digits ("5yuan") is too unusual to trust
     if m.group("minor"):
-        currency, factor = lex.minor_units[normalize(m.group("minor"))]
-        return currency, 1.0, factor
+        minor = lex.minor_units.get(normalize(m.group("minor")))
+        return None if minor is None else (minor[0], 1.0, minor[1])
     name = normalize(m.group("name"))
-    if not _guard_passes(lex.guarded.get(name), p):
+    currency = lex.names.get(name)
+    if currency is None or not _guard_passes(lex.guarded.get(name), p):
         return None
-    return lex.names[name], 1.0, 1.0
+    return currency, 1.0, 1.0
 
 
 def _guard_passes(guard: str | None, p: NumberPhrase) -> bool:
@@ -178,7 +191,10 @@ def _with_cents(text: str, amount: _Found, phrases: tuple[NumberPhrase, ...], k:
     m = lex.after.match(text, cents.end)
     if m is None or not m.group("minor") or not m.group("sep"):
         return amount
-    currency, factor = lex.minor_units[normalize(m.group("minor"))]
+    minor = lex.minor_units.get(normalize(m.group("minor")))
+    if minor is None:
+        return amount
+    currency, factor = minor
     if currency != amount.currency or cents.form != "cardinal":
         return amount
     low, high = amount.interval, cents.interval.scaled(factor)

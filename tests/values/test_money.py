@@ -166,3 +166,16 @@ SCAN_CASES = [
 @pytest.mark.parametrize("text,expected", SCAN_CASES)
 def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, Amounts, str | None]], suffix: str) -> None:
     check(text + suffix, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "\u212aRW 5",  # Kelvin sign, which matches "K" when case is ignored
+    "5 \u212aRW",
+    "5 \u212aRW bn",
+    "5 euro\u017f",  # long s
+    "3 dollars 50 cent\u017f",
+])
+def test_look_alike_letters_are_not_currency_markers(text: str) -> None:
+    # Matched by the case-blind patterns but in no table: not money, and no crash.
+    assert all(m.value.amounts[0].currency in ("USD",) for m in find_money(text, ScanContext(None)))
+    assert not [m for m in find_money(text, ScanContext(None)) if m.text.endswith(("RW", "\u017f"))]

@@ -8,6 +8,8 @@ reported together.
 from __future__ import annotations
 
 import json
+import operator
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -64,26 +66,51 @@ def display_path(path: Path) -> str:
 
 def _load_folder(root: Path, max_bytes: int, follow_symlinks: bool) -> Iterator[Article | CheckerError]:
     real_root = root.resolve()
-    for file in sorted(root.rglob("*")):
-        relative = file.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts) or file.suffix not in ARTICLE_SUFFIXES:
+    shown_in = _display_prefix(root, real_root)
+    depth = len(root.parts)
+    # Sorting on the parts once per path is what comparing paths does, without the cost
+    # of a comparison method call per pair.
+    for file in sorted(root.rglob("*"), key=_PARTS):
+        relative = file.parts[depth:]
+        if any(part.startswith(".") for part in relative) or file.suffix not in ARTICLE_SUFFIXES:
             continue
-        shown = display_path(file)
-        if file.is_symlink() and not follow_symlinks:
-            target = file.resolve()
-            if not target.is_relative_to(real_root):
+        if file.is_symlink():
+            shown = display_path(file)
+            if not follow_symlinks and not file.resolve().is_relative_to(real_root):
                 yield CorpusError(
                     "symbolic link out of the corpus folder is not followed",
                     Location(shown),
                     "copy the article into the corpus, or pass --follow-symlinks",
                 )
                 continue
+        elif shown_in is None:
+            shown = display_path(file)
+        else:
+            # rglob does not descend into linked folders, so a file that is no link
+            # resolves to the resolved folder joined with its relative parts.
+            shown = os.path.join(shown_in, *relative)
         if not file.is_file():
             continue
         try:
             yield read_article_file(file, shown, max_bytes)
         except CheckerError as error:
             yield error
+
+
+_PARTS = operator.attrgetter("parts")
+
+
+def _display_prefix(root: Path, real_root: Path) -> str | None:
+    """How :func:`display_path` shows the files below ``root`` (resolved: ``real_root``)
+    that are no links: the returned prefix joined with their parts relative to ``root``.
+    None when that depends on the file (the working directory lies inside the folder)."""
+    cwd = Path.cwd().resolve()
+    if real_root.is_relative_to(cwd):
+        relative = real_root.relative_to(cwd)
+        return "" if not relative.parts else str(relative)
+    if cwd.is_relative_to(real_root):
+        return None
+    return str(root)  # no file is below the working directory: each is shown as given
 
 
 def read_article_file(file: Path, shown: str, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article:

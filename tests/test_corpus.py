@@ -128,3 +128,29 @@ def test_symlink_out_of_corpus_is_not_followed(write_article, tmp_path: Path) ->
     with pytest.raises(ErrorList, match="symbolic link out of the corpus folder"):
         load_corpus(tmp_path / "corpus")
     assert {a.id for a in load_corpus(tmp_path / "corpus", follow_symlinks=True)} == {"a", "link"}
+
+
+@pytest.mark.parametrize(
+    ("cwd", "articles", "expected"),
+    [
+        ("", "corpus", {"a": "corpus/a.md", "b": "corpus/sub/b.md", "link": "outside.md"}),
+        ("corpus", ".", {"a": "a.md", "b": "sub/b.md", "link": "link.md"}),
+        ("corpus/sub", "..", {"a": "../a.md", "b": "b.md", "link": "../link.md"}),
+        ("elsewhere", "../corpus", {"a": "../corpus/a.md", "b": "../corpus/sub/b.md", "link": "../corpus/link.md"}),
+    ],
+)
+def test_article_paths_are_shown_relative_to_the_working_directory(
+    write_article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str, articles: str, expected: dict[str, str]
+) -> None:
+    write_article("a.md", "Body")
+    (tmp_path / "corpus" / "sub").mkdir()
+    (tmp_path / "corpus" / "sub" / "b.md").write_text("---\nsource: Wire\n---\nBody", encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\nsource: Elsewhere\n---\nBody", encoding="utf-8")
+    (tmp_path / "corpus" / "link.md").symlink_to(outside)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / cwd)
+    loaded = load_corpus(Path(articles), follow_symlinks=True)
+    # A followed link is shown where it leads when that is below the working directory;
+    # a path that is not, as given.
+    assert {a.id: a.path for a in loaded} == expected

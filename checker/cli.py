@@ -15,7 +15,7 @@ from checker.errors import CheckerError, ErrorList, ExitCode
 from checker.corpus import load_corpus
 from checker.errors import UsageError
 from checker.explain import explain
-from checker.pipeline import check, check_paths
+from checker.pipeline import check, check_paths, few_collections
 from checker.rules.examples import ExampleResult, run_rule_examples
 from checker.rules.model import RuleSet
 from checker.report import FORMATS
@@ -139,6 +139,11 @@ def _run(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
     if args.reason and not args.write_baseline:
         raise UsageError("--reason goes with --write-baseline")
+    with few_collections():
+        return _run_with(args, settings)
+
+
+def _run_with(args: argparse.Namespace, settings: Settings) -> ExitCode:
     ruleset = load_rules(Path(settings.rules))
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)

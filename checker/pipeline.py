@@ -70,18 +70,18 @@ def check(articles: Sequence[Article], ruleset: RuleSet, progress: Progress | No
     """Extract and compare: the report for a loaded corpus. ``progress`` wraps the
     article loop (a progress bar) and ``jobs`` sets how many processes extract; neither
     changes the report."""
-    with _few_collections():
+    with few_collections():
         return build_report(articles, extract_all(articles, ruleset, progress, jobs), ruleset)
 
 
 @contextmanager
-def _few_collections() -> Iterator[None]:
+def few_collections() -> Iterator[None]:
     """Run with the garbage collector's thresholds raised, then restore them.
 
     A run builds hundreds of thousands of small objects that live to its end (matches,
     claims); with the default thresholds the collector scans them over and over, which
     costs a quarter of a large run. Nothing here makes reference cycles that need
-    collecting early.
+    collecting early. The command wraps its whole run (reading, reports) in it too.
     """
     saved = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)

@@ -67,9 +67,17 @@ def test_nul_bytes_are_refused_with_location(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("depth", [42, 5_000, 50_000])
-def test_deeply_nested_rule_is_refused(depth: int) -> None:
+@pytest.mark.parametrize("nest", ["flow", "compact lists", "indented"])
+def test_deeply_nested_rule_is_refused(depth: int, nest: str) -> None:
+    if nest == "flow":
+        text = "[" * depth + "]" * depth
+    elif nest == "compact lists":
+        text = "- " * depth + "x"
+    else:
+        depth = min(depth, 1_500)  # indentation grows as the square of the depth
+        text = "".join(" " * level + "k:\n" for level in range(depth)) + " " * depth + "v\n"
     with pytest.raises(CheckerError, match="nested deeper than 40 levels"):
-        parse_located("[" * depth + "]" * depth, "deep.yaml")
+        parse_located(text, "deep.yaml")
 
 
 def test_deeply_nested_front_matter_is_refused(tmp_path: Path) -> None:

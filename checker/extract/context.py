@@ -11,11 +11,10 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from checker.data import shipped_yaml
 from checker.extract.entities import Gazetteer, Mention
 from checker.extract.sentences import sentence_spans
 
@@ -32,7 +31,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The packaged key cues, compiled once."""
-    data = yaml.safe_load(resources.files("checker.data").joinpath("keys.yaml").read_text(encoding="utf-8"))
+    data = shipped_yaml("keys.yaml")
     host = "|".join(f"(?:{c})" for c in data["host_cues"])
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])

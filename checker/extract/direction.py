@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from checker.data import shipped_yaml
 from checker.extract.context import Sentence
 from checker.extract.entities import Gazetteer, Mention
 
@@ -40,8 +39,7 @@ class DirectionCues:
 @lru_cache(maxsize=1)
 def direction_cues() -> DirectionCues:
     """The packaged direction cues, compiled once."""
-    raw = resources.files("checker.data").joinpath("keys.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)["direction"]
+    data = shipped_yaml("keys.yaml")["direction"]
 
     def either(words: list[str]) -> str:
         return "|".join(f"(?:{w})" for w in words)

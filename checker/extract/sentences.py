@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from checker.data import shipped_yaml
+
 
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -25,8 +25,7 @@ _DATELINE = re.compile(
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    raw = resources.files("checker.data").joinpath("sentences.yaml").read_text(encoding="utf-8")
-    return frozenset(str(a).lower() for a in yaml.safe_load(raw)["abbreviations"])
+    return frozenset(str(a).lower() for a in shipped_yaml("sentences.yaml")["abbreviations"])
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

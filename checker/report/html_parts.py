@@ -22,7 +22,13 @@ _SAFE_PREFIXES = ("http://", "https://")
 
 def esc(value: object) -> str:
     """``value`` as HTML text, safe inside elements and quoted attributes."""
-    return html.escape("" if value is None else str(value), quote=True)
+    text = "" if value is None else str(value)
+    # Most values (ids, kinds, dates, most quotes) hold no character to escape, and one
+    # search for them is cheaper than the five replacements of ``html.escape``.
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
+
+
+_SPECIAL = re.compile("[&<>\"']")
 
 
 def attrs(**values: object) -> str:

@@ -28,5 +28,5 @@ def render(data: dict[str, Any], *, out: Path | None = None) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# One encoder for every element: ``json.dumps`` with options builds a new one per call.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode

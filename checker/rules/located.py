@@ -57,8 +57,10 @@ def load_located(file: Path, shown: str) -> LocatedDocument:
 
 def parse_located(text: str, shown: str) -> LocatedDocument:
     """Parse YAML text (one document) into plain data plus positions."""
+    node = _fast_compose(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
@@ -73,6 +75,32 @@ def parse_located(text: str, shown: str) -> LocatedDocument:
         return LocatedDocument(shown, None, positions)
     converter = _Converter(shown, positions)
     return LocatedDocument(shown, converter.convert(node, (), 0), positions)
+
+
+# libyaml's safe loader, when PyYAML has it: the same nodes and marks, several times
+# faster. It composes nested collections by recursion in C, where nesting deep enough
+# crashes the process instead of raising, so it only reads documents whose nesting is
+# bounded (every level needs an opening bracket or a deeper start of line); and a
+# document it refuses is read again by the Python loader, for that loader's messages.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_MAX_NESTING = 2000
+
+
+def _fast_compose(text: str) -> yaml.Node | None:
+    """The document's node tree from libyaml, or None when the Python loader must read it."""
+    if _FAST_LOADER is None or _nesting_bound(text) > _FAST_MAX_NESTING:
+        return None
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return None
+
+
+def _nesting_bound(text: str) -> int:
+    """At least the nesting depth of a YAML document: its flow brackets, plus the widest
+    start of a line (indentation and the dashes of compact nested lists)."""
+    starts = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    return text.count("[") + text.count("{") + starts + 1
 
 
 class _Converter:

@@ -9,7 +9,6 @@ can place its left end from its right end.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from typing import Callable, NamedTuple
 

@@ -18,7 +18,7 @@ from checker.values.dates_calendar import (
 from checker.values.dates_model import Atom, Env, fixed, month_of, relative, yearly
 from checker.values.dates_patterns import month_before, prefixes
 from checker.values.dates_probe import word_before, words_of
-from checker.values.dates_vocab import Vocab, norm
+from checker.values.dates_vocab import norm
 
 _PREFIXED_UNITS = frozenset({"month", "year", "decade", "day"})  # parts of the first three, weeks of a day
 _CONNECTOR = re.compile(r"\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s*", re.IGNORECASE)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Mapping
 
-import yaml
+from checker.data import shipped_yaml
 
 
 _JOINERS = re.compile(r"[\s\-]+")
@@ -198,5 +197,4 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     """The shipped vocabulary (``checker/data/dates.yaml``)."""
-    text = resources.files("checker.data").joinpath("dates.yaml").read_text(encoding="utf-8")
-    return build_vocab(yaml.safe_load(text))
+    return build_vocab(shipped_yaml("dates.yaml"))

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Mapping
 
-import yaml
 
+from checker.data import shipped_yaml
 from checker.values.types import Interval
 
 MODES = ("around", "nearly", "just_over", "just_under", "above", "at_least", "at_most", "below")
@@ -96,5 +95,4 @@ def build_table(entries: Mapping[str, Mapping[str, object]]) -> HedgeTable:
 @lru_cache(maxsize=1)
 def default_table() -> HedgeTable:
     """The shipped hedge table (``checker/data/hedges.yaml``)."""
-    raw = resources.files("checker.data").joinpath("hedges.yaml").read_text(encoding="utf-8")
-    return build_table(yaml.safe_load(raw)["hedges"])
+    return build_table(shipped_yaml("hedges.yaml")["hedges"])

@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from checker.data import shipped_yaml
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
 
 def load_yaml(name: str) -> Any:
     """A YAML file shipped in ``checker/data``."""
-    return yaml.safe_load(resources.files("checker.data").joinpath(name).read_text(encoding="utf-8"))
+    return shipped_yaml(name)
 
 
 @lru_cache(maxsize=1)

@@ -67,6 +67,22 @@ def test_weekday_against_a_date_it_does_not_fall_on() -> None:
     assert findings(report) == [("contradiction", "meeting.date", "in Kenya", ["2025-05-06", "Wed"], [["Paper B"], ["Wire A"]])]
 
 
+def test_a_date_after_since_is_not_the_talks_date() -> None:
+    # "since 2019" and "since March" say when the last meeting was, not when these talks
+    # were; a "since" that opens a clause hides a date of its own, so that sentence says nothing.
+    report = check(
+        corpus(
+            ("Wire A", "2025-05-08", "Ruto held talks with the Tanzanian president in Nairobi on Tuesday, their first meeting since 2019."),
+            ("Paper B", "2025-05-07", "Ruto held talks with the Tanzanian president in Nairobi on May 6, 2025, the first since March."),
+            ("Radio C", "2025-05-07", "Ruto held talks with the Tanzanian president in Nairobi, the first since the two signed a deal in 2019."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["meeting.date"]) == [
+        ("agreement", "meeting.date", "in Kenya", ["2025-05-06"], [["Paper B", "Wire A"]])
+    ]
+
+
 def test_weekday_agrees_with_the_date_it_falls_on() -> None:
     report = check(
         corpus(

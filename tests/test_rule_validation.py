@@ -72,6 +72,15 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
     assert any("d.yaml" in m and "duplicate rule id 'visit-length'" in m for m in found), found
 
 
+def test_broken_not_after_pattern_is_located(tmp_path: Path) -> None:
+    text = GOOD.replace("  kind: duration\n", "  kind: duration\n  not_after: ['\\bsince(']\n", 1)
+    assert text != GOOD
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    where = line_col(text, "'\\bsince('")
+    assert message.startswith(f"{folder / 'bad.yaml'}:{where}:") and "does not compile" in message, message
+
+
 def test_rule_without_examples_is_refused(tmp_path: Path) -> None:
     text = GOOD[: GOOD.index("examples:")] + "examples:\n  claims: []\n  no_claims: []\n  cases: []\n"
     found = problems(rules_dir(tmp_path, bare=text))

@@ -210,6 +210,8 @@ def _nearest_value(
     for value in values[lo:hi]:
         if value.end > sentence.end or not _fits(rule, pattern, value.value):
             continue
+        if rule.not_after and _after_excluded(rule, text, sentence.start, value.start):
+            continue
         if value.start >= trigger.end() and pattern.position in ("after", "either"):
             gap = len(_WORD.findall(text, trigger.end(), value.start))
         elif value.end <= trigger.start() and pattern.position in ("before", "either"):
@@ -223,6 +225,15 @@ def _nearest_value(
     if not in_window or len({m.value for _, m in in_window}) > 1:
         return None
     return min(in_window, key=lambda item: item[0])[1]
+
+
+_NOT_AFTER_REACH = 60  # characters before a value that ``value.not_after`` looks at
+
+
+def _after_excluded(rule: Rule, text: str, sentence_start: int, value_start: int) -> bool:
+    """Whether the words right before the value match one of the rule's ``not_after``."""
+    begin = max(sentence_start, value_start - _NOT_AFTER_REACH)
+    return any(p.search(text, begin, value_start) for p in rule.not_after)
 
 
 _KIND_OF_VALUE = {"number": "number", "percent": "percent", "percentage_point": "percentage_point", "duration": "duration"}

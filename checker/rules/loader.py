@@ -97,6 +97,9 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
     at_least_when = tuple(
         _compile(doc, s, ("value", "at_least_when", i), problems) for i, s in enumerate(value.get("at_least_when", []))
     )
+    not_after = tuple(
+        _compile_ending(doc, s, ("value", "not_after", i), problems) for i, s in enumerate(value.get("not_after", []))
+    )
     examples = data["examples"]
     if not examples.get("claims"):
         problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
@@ -119,6 +122,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         unless=unless,  # type: ignore[arg-type]
         requires=requires,  # type: ignore[arg-type]
         at_least_when=at_least_when,  # type: ignore[arg-type]
+        not_after=not_after,  # type: ignore[arg-type]
         key=tuple(data.get("key", [])),
         tolerance=float(compare.get("tolerance", 0.0)),
         cumulative=bool(compare.get("cumulative", False)),
@@ -152,6 +156,14 @@ def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, 
         requires=requires,
         line=doc.location(path).line or 0,
     )
+
+
+def _compile_ending(doc: LocatedDocument, source: str, path: DocPath, problems: list[CheckerError]) -> regex.Pattern[str] | None:
+    """``source`` compiled to match only where it ends at the end of the searched
+    stretch, blanks allowed after it (for a value's left context)."""
+    if _compile(doc, source, path, problems) is None:
+        return None
+    return regex.compile(rf"(?:{source})\s*\Z", REGEX_FLAGS)
 
 
 def _compile(doc: LocatedDocument, source: str, path: DocPath, problems: list[CheckerError]) -> regex.Pattern[str] | None:

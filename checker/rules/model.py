@@ -57,6 +57,8 @@ class Rule:
     requires: tuple[regex.Pattern[str], ...] = ()
     # When one matches the claim's sentence, a figure is read as a lower bound.
     at_least_when: tuple[regex.Pattern[str], ...] = ()
+    # A value right after a match of one of these is not the claim's value ("since 2019").
+    not_after: tuple[regex.Pattern[str], ...] = ()
     key: tuple[str, ...] = ()
     tolerance: float = 0.0
     cumulative: bool = False

@@ -148,8 +148,10 @@ TEMPLATES: dict[str, str] = {
     "weekday_week": r"(?<!\w)(?P<wd>{WD})\.?\s+(?:of\s+)?(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?!\w)",
     "week_weekday": r"(?<!\w)(?:the\s+)?(?P<wshift>{SHIFT})\s+week(?:\s*-\s*|\s+on\s+|\s+)(?P<wd>{WD})",
     # "Friday the 13th", "saturday the second", "Tue 13th"; never "Monday 21" ("on Monday 21
-    # people died").
-    "weekday_day": r"""(?<!\w)(?P<wd>{WD})\.?(?:\s*,\s*|\s+)
+    # people died"). After a comma, an ordinal that goes with the next word is an
+    # apposition, not a day ("on Tuesday, the first such visit", "Friday, the 21st
+    # anniversary"): there the day must be followed by "of", a sign or nothing.
+    "weekday_day": r"""(?<!\w)(?P<wd>{WD})\.?(?:\s*,\s*(?=(?:the\s+|(?!the\s))\w+(?!\w)(?!\s+(?!of(?!\w))[^\W\d_]))|\s+)
         (?:the\s+(?P<day>{DAY})|(?P<dayo>\d{1,2}(?:st|nd|rd|th)(?!\w)))""",
     # "the first Friday of July", "the second Monday of next month".
     "nth_weekday": r"""(?<!\w)(?:the\s+)?(?P<nth>{ORD}|last)\s+(?P<wd>{WD})\s+(?:of|in)\s+

@@ -274,6 +274,10 @@ def test_year_inference_rule() -> None:
     ("Xi met Lee on Sunday Xi said", [("Sunday", D(2026, 1, 4), D(2026, 1, 4))]),
     ("the week starting Feb. 3, 2026", [("the week starting Feb. 3, 2026", D(2026, 2, 2), D(2026, 2, 9))]),
     ("Friday the 13th", [("Friday the 13th", D(2026, 2, 13), D(2026, 2, 13))]),
+    ("Friday, the 13th.", [("Friday, the 13th", D(2026, 2, 13), D(2026, 2, 13))]),
+    # After a comma, an ordinal that goes with the next word is no day of the month.
+    ("They met on Tuesday, the first such visit.", [("Tuesday", D(2025, 12, 30), D(2025, 12, 30))]),
+    ("They met on Friday, the 21st anniversary of ties.", [("Friday", D(2026, 1, 2), D(2026, 1, 2))]),
     ("over the weekend", [("the weekend", D(2026, 1, 3), D(2026, 1, 4))]),
     ("We had a meeting 1 month 21 days ago", [("1 month 21 days ago", D(2025, 11, 14), D(2025, 11, 14))]),
     ("for the last 3 months and 2 days ago", [("the last 3 months", D(2025, 10, 5), PUB),

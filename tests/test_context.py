@@ -48,3 +48,20 @@ def test_host_of_the_main_event(text: str, host: str | None) -> None:
 ])
 def test_sentences_and_datelines(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # Known leaders, spelt as in the lexicon or close to it.
+        ("Prime Minister Narendra Modi met Sanae Takaichi.", [("Narendra Modi", "IN"), ("Sanae Takaichi", "JP")]),
+        ("Prime Minister Narendra Modhi arrived on Monday.", [("Narendra Modhi", "IN")]),
+        ("President Lee Jae-Myung and Lee Jae Myung are one man.", [("Lee Jae-Myung", "KR"), ("Lee Jae Myung", "KR")]),
+        # Capitalised words that name nobody, and lower-case words after a capital.
+        ("Narendra described the talks as candid.", []),
+        ("After the talks, Modi left.", [("Modi", "IN")]),
+    ],
+)
+def test_people_and_their_spelling_variants(text: str, people: list[tuple[str, str]]) -> None:
+    found = [(text[m.start : m.end], m.code) for m in GAZETTEER.mentions(text) if m.how == "person"]
+    assert found == people

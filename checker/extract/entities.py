@@ -28,7 +28,9 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}.'’])[\p{Lu}\p{N}][\p{L}\p{N}]*(
 _NAME_GAP = regex.compile(r"[ \t\-‐]+")
 _POSSESSIVE = ("'s", "’s")
 # Capitalised two-to-four word sequences: candidates for spelling variants of people.
-_NAME_SEQUENCE = regex.compile(r"\b\p{Lu}[\p{Ll}'’]+(?:[\s-]\p{Lu}?[\p{Ll}'’]+){1,3}\b")
+# Every word is capitalised, but a part after a hyphen may not be ("Jae-myung"); so a
+# sentence's first word and the words after it ("After the talks") are no candidate.
+_NAME_SEQUENCE = regex.compile(r"\b\p{Lu}[\p{Ll}'’]+(?:(?:\s\p{Lu}|-\p{Lu}?)[\p{Ll}'’]+){1,3}\b")
 _FUZZY_PERSON_SCORE = 88
 
 
@@ -109,9 +111,13 @@ class Gazetteer:
             i = bisect.bisect_left(known_starts, m.end())
             if i and known[i - 1].end > m.start():
                 continue
-            code = _closest_person(self.people, _normal(m.group(0)))
-            if code is not None:
-                extra.append(Mention(m.start(), m.end(), code, "person"))
+            # A title may stand before the name ("Prime Minister Narendra Modhi"): the
+            # sequence, then its tails of two words or more, longest first.
+            for begin in _word_starts(m):
+                code = _closest_person(self.people, _normal(text[begin : m.end()]))
+                if code is not None:
+                    extra.append(Mention(begin, m.end(), code, "person"))
+                    break
         return extra
 
     def name_of(self, code: str) -> str:
@@ -136,6 +142,16 @@ def build_gazetteer(lexicon: Lexicon) -> Gazetteer:
         index.setdefault(name.words[0], []).append(name)
     ordered = {k: tuple(sorted(v, key=lambda n: (-len(n.words), n.words))) for k, v in index.items()}
     return Gazetteer(ordered, tuple(people), {c.code: c.name for c in lexicon.countries})
+
+
+def _word_starts(sequence: regex.Match[str]) -> list[int]:
+    """Where ``sequence`` and each of its tails of two words or more start (words are
+    parted by blanks; hyphenated parts stay with their word)."""
+    starts = [sequence.start()] + [sequence.start() + gap.end() for gap in _BLANKS.finditer(sequence.group(0))]
+    return starts[:-1]
+
+
+_BLANKS = regex.compile(r"\s+")
 
 
 def _words_from(text: str, first: regex.Match[str], stop: int, limit: int) -> list[tuple[int, int, str]]:

@@ -45,6 +45,11 @@ def test_host_of_the_main_event(text: str, host: str | None) -> None:
     ("A - b", ["A - b"]),
     # Abbreviations and initials do not end a sentence.
     ("Talks on Jan. 5 with Mr. Lee. J. Smith said so.", ["Talks on Jan. 5 with Mr. Lee.", "J. Smith said so."]),
+    ("He met U.S. officials. The approx. figure is 5. Corp. Inc. rose.",
+     ["He met U.S. officials.", "The approx. figure is 5.", "Corp. Inc. rose."]),
+    # Long words, words glued to digits, ellipses, questions and quotes.
+    ("It ended in agreement. Delegates left... Why? \"Fine.\" Then 2025. The end",
+     ["It ended in agreement.", "Delegates left...", "Why?", "\"Fine.\"", "Then 2025.", "The end"]),
 ])
 def test_sentences_and_datelines(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences

@@ -14,7 +14,10 @@ from functools import lru_cache
 from checker.data import shipped_yaml
 
 
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+# A run of . ! ? (and closing quotes or brackets) before a blank and a capital or a
+# digit, or a line break. The pattern opens with one class of first characters, so the
+# engine skips ahead to them instead of trying every position.
+_CANDIDATE = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # A dateline opens a line: a place in capitals, maybe a date, maybe the agency, a dash.
 _DATELINE = re.compile(
@@ -48,16 +51,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _sentence_ends(text: str) -> list[int]:
     abbreviations = _abbreviations()
+    longest = _longest_abbreviation()
     ends: list[int] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
-        if m.group(0) != "\n" and m.group(0).startswith(".") and not m.group(0).startswith(".."):
-            word = _WORD_BEFORE.search(text, max(start, m.start() - 20), m.start() + 1)
-            if word and (word.group(1).lower() in abbreviations or _is_initial(word.group(1))):
-                continue
+        found = m.group(0)
+        if found[0] == "." and not found.startswith(".."):
+            at = m.start()
+            # Letters only, for longer than any abbreviation, right before the dot: a
+            # plain word ends the sentence, without looking the word up. (They cannot
+            # reach back past ``start``: a sentence end is followed by a blank.)
+            if at <= longest or not text[at - longest - 1 : at].isalpha():
+                word = _WORD_BEFORE.search(text, max(start, at - 20), at + 1)
+                if word and (word.group(1).lower() in abbreviations or _is_initial(word.group(1))):
+                    continue
         ends.append(m.end())
         start = m.end()
     return ends
+
+
+@lru_cache(maxsize=1)
+def _longest_abbreviation() -> int:
+    return max(map(len, _abbreviations()), default=0)
 
 
 def _is_initial(word: str) -> bool:

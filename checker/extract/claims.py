@@ -20,6 +20,7 @@ from checker.extract.keys import resolve_key
 from checker.model import Article, Claim
 from checker.rules.model import Pattern, Rule, RuleSet
 from checker.values.base import ScanContext, ValueMatch
+from checker.values.numruns import lowered_text
 from checker.values.scan import scan
 from checker.values.types import Interval, Label, Money, Quantity, Value
 
@@ -170,6 +171,13 @@ def _spans_by_kind(context: ArticleContext, values: list[ValueMatch]) -> dict[st
 
 
 def _triggers(rule: Rule, pattern: Pattern, article: Article, spans: list[tuple[int, int]]) -> list[regex.Match[str]]:
+    words = pattern.opening_words
+    if words is not None:
+        # Only stretches holding a word a match must start with are searched. The
+        # lower-cased text has the original's offsets (or is None, and all are searched).
+        lowered = lowered_text(article.text)
+        if lowered is not None:
+            spans = [(a, b) for a, b in spans if any(lowered.find(w, a, b) >= 0 for w in words)]
     try:
         return [
             m

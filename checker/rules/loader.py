@@ -16,6 +16,7 @@ import regex
 from checker.corpus import display_path
 from checker.errors import CheckerError, ErrorList, Location, RuleError
 from checker.rules.lexicon import load_lexicon
+from checker.rules.literals import opening_words
 from checker.rules.located import DocPath, LocatedDocument, load_located
 from checker.rules.model import DEFAULT_SEVERITY, LabelPattern, Lexicon, Pattern, Rule, RuleSet
 from checker.rules.schema import schema_errors
@@ -155,6 +156,7 @@ def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, 
         unless=unless,
         requires=requires,
         line=doc.location(path).line or 0,
+        opening_words=opening_words(item["trigger"]),
     )
 
 

@@ -26,6 +26,9 @@ class Pattern:
     unless: regex.Pattern[str] | None = None
     requires: regex.Pattern[str] | None = None
     line: int = 0
+    # Lower-case words every trigger match starts with, if known: a stretch of text
+    # without any of them is not searched (see checker.rules.literals).
+    opening_words: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,18 @@ list must hold for every match, and be refused whenever it is not certain."""
 
 from __future__ import annotations
 
-import regex
-import pytest
+import dataclasses
+import datetime as dt
 
+import pytest
+import regex
+
+from checker.corpus import load_corpus
+from checker.extract.claims import Extractor
+from checker.model import Article, line_starts_of
 from checker.rules.literals import opening_words
 from checker.rules.loader import REGEX_FLAGS, load_rules
-from tests.conftest import RULES
+from tests.conftest import ARTICLES, REPO, RULES
 
 
 @pytest.mark.parametrize(
@@ -55,3 +61,27 @@ def test_every_shipped_trigger_match_starts_with_an_opening_word() -> None:
                     assert any(text.lower().startswith(w, m.start()) for w in words), (rule.id, pattern.id, m.group(0))
                     checked += 1
     assert checked > 20
+
+
+def test_claims_are_the_same_with_and_without_the_prefilter() -> None:
+    ruleset = load_rules(RULES)
+    plain = dataclasses.replace(
+        ruleset,
+        rules=tuple(
+            dataclasses.replace(r, patterns=tuple(dataclasses.replace(p, opening_words=None) for p in r.patterns))
+            for r in ruleset.rules
+        ),
+    )
+    folders = [ARTICLES, *sorted((REPO / "tests" / "data" / "unseen").iterdir())]
+    corpus = [a for folder in folders for a in load_corpus(folder)]
+    extra = [
+        Article(id=f"t{i}", path=f"t{i}.md", source="Wire", published=dt.date(2025, 5, 8), text=t, line_starts=line_starts_of(t))
+        for i, t in enumerate(TEXTS)
+    ]
+    with_words, without = Extractor(ruleset), Extractor(plain)
+    claims = 0
+    for article in corpus + extra:
+        found = with_words.extract(article)
+        assert found == without.extract(article), article.id
+        claims += len(found)
+    assert claims > 50

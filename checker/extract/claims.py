@@ -173,11 +173,12 @@ def _spans_by_kind(context: ArticleContext, values: list[ValueMatch]) -> dict[st
 def _triggers(rule: Rule, pattern: Pattern, article: Article, spans: list[tuple[int, int]]) -> list[regex.Match[str]]:
     words = pattern.opening_words
     if words is not None:
-        # Only stretches holding a word a match must start with are searched. The
-        # lower-cased text has the original's offsets (or is None, and all are searched).
+        # Every match starts with one of ``words``: a stretch is searched from the first
+        # of them on, and not at all without one. The lower-cased text has the
+        # original's offsets (or is None, and every stretch is searched whole).
         lowered = lowered_text(article.text)
         if lowered is not None:
-            spans = [(a, b) for a, b in spans if any(lowered.find(w, a, b) >= 0 for w in words)]
+            spans = [(first, end) for start, end in spans if (first := _first_of(lowered, words, start, end)) >= 0]
     try:
         return [
             m
@@ -190,6 +191,16 @@ def _triggers(rule: Rule, pattern: Pattern, article: Article, spans: list[tuple[
             Location(rule.path, pattern.line),
             "simplify the pattern (avoid nested repetition)",
         ) from None
+
+
+def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    """Where the first of ``words`` found in ``text[start:end]`` begins, or -1."""
+    first = -1
+    for word in words:
+        at = text.find(word, start, end if first < 0 else first + len(word))
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
 
 
 def _allowed(rule: Rule, pattern: Pattern, text: str, sentence: Sentence) -> bool:

@@ -28,9 +28,14 @@ MIN_SHARED = 3
 CONTAINMENT = 0.8
 RATIO = 90.0
 _ATTRIBUTION = regex.compile(
-    r"(?:according to|citing|cited by|as reported by)\s+(?:the\s+)?(?P<name>\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4})"
+    r"(?:[Aa]ccording to|[Cc]iting|[Cc]ited by|[Aa]s reported by)\s+(?:the\s+)?(?P<name>\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4})"
     r"|(?P<name2>\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4})\s+(?:reported|reports|said in a report)",
     regex.VERSION0,
+)
+# Every match of ``_ATTRIBUTION`` holds one of these (it is case-sensitive too; a cue
+# may open the sentence).
+_ATTRIBUTION_CUES = (
+    "according to", "According to", "citing", "Citing", "cited by", "Cited by", "reported", "reports", "said in a report",
 )
 _SOURCE_SCORE = 90
 
@@ -97,6 +102,8 @@ def _union(parent: dict[str, str], rank: dict[str, int], a: str, b: str) -> None
 
 def attributed_source(quote: str, own_source: str, sources: list[str]) -> str | None:
     """The corpus source a sentence credits ("Xinhua reported"), other than its own."""
+    if not any(cue in quote for cue in _ATTRIBUTION_CUES):
+        return None  # the usual sentence, ruled out without the pattern
     for m in _ATTRIBUTION.finditer(quote):
         name = m.group("name") or m.group("name2")
         best = process.extractOne(name, sources, scorer=fuzz.token_set_ratio, score_cutoff=_SOURCE_SCORE)

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
+import pytest
+
+from checker.independence import attributed_source
 from checker.model import Article, Report, line_starts_of
 from checker.pipeline import check
 from checker.rules.loader import load_rules
@@ -327,3 +330,23 @@ def test_growth_against_a_base_year_and_a_rounded_figure() -> None:
     assert findings(report, ["trade.growth"]) == [
         ("agreement", "trade.growth", "Brazil–Germany / 2025-01-01..2025-12-31", ["3.1%"], [["Paper B", "Wire A"]])
     ]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The two sides signed 12 deals, Xinhua reported.",
+        "Xinhua reports that 12 deals were signed.",
+        "Twelve deals were signed, according to Xinhua.",
+        "Twelve deals were signed, as reported by Xinhua.",
+        "Citing Xinhua, the paper said 12 deals were signed.",
+        "The figure, cited by Xinhua, was 12.",
+        "Xinhua said in a report that 12 deals were signed.",
+    ],
+)
+def test_every_attribution_wording_credits_the_source(quote: str) -> None:
+    assert attributed_source(quote, "Daily Paper", ["Daily Paper", "Xinhua"]) == "Xinhua"
+
+
+def test_a_sentence_without_attribution_credits_nobody() -> None:
+    assert attributed_source("Xinhua and the Daily Paper covered the talks.", "Daily Paper", ["Daily Paper", "Xinhua"]) is None

@@ -42,6 +42,12 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
     for claim in all_claims:
         if claim.key is not None:
             groups[(claim.type, claim.key)].append(claim)
+    # A claim that also speaks of other keys joins those that have claims of their own:
+    # "mutual visa-free travel" is compared with "Koreans need a visa for China".
+    for claim in all_claims:
+        for also in claim.also_keys:
+            if claim.key is not None and (claim.type, also) in groups:
+                groups[(claim.type, also)].append(claim)
     findings: list[Finding] = []
     set_aside: dict[str, str] = {}
     for (claim_type, key), members in sorted(groups.items()):

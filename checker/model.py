@@ -69,6 +69,9 @@ class Claim:
     note: str | None = None
     # Offset of ``quote`` in the body, so the value can be found inside its quote.
     quote_start: int = 0
+    # Keys of other groups the claim is compared in too, when they have claims of their
+    # own (a visa policy both ways, in each one-way group). Not part of the output.
+    also_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

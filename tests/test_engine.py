@@ -174,6 +174,37 @@ def test_visa_policies_in_opposite_directions_are_not_compared() -> None:
     ]
 
 
+def test_a_policy_both_ways_is_compared_with_each_one_way_policy() -> None:
+    # "Mutual" visa-free travel says Chinese need no visa for Korea: Paper B says they
+    # do. It also says Koreans need none for China, as Paper C does.
+    report = check(
+        corpus(
+            ("Paper A", None, "China and South Korea agreed mutual visa-free travel for each other's citizens."),
+            ("Paper B", None, "Chinese citizens still need a visa to enter South Korea, Seoul said."),
+            ("Paper C", None, "South Koreans can now visit China visa-free, Beijing said."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["visa.policy"]) == [
+        ("contradiction", "visa.policy", "China → South Korea", ["visa_free", "visa_required"], [["Paper A"], ["Paper B"]]),
+        ("single_source", "visa.policy", "China ↔ South Korea", ["visa_free"], [["Paper A"]]),
+        ("agreement", "visa.policy", "South Korea → China", ["visa_free"], [["Paper A", "Paper C"]]),
+    ]
+
+
+def test_a_policy_both_ways_alone_is_one_finding() -> None:
+    report = check(
+        corpus(
+            ("Paper A", None, "China and South Korea agreed mutual visa-free travel for each other's citizens."),
+            ("Paper B", None, "China and South Korea waived visas for each other's citizens."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["visa.policy"]) == [
+        ("agreement", "visa.policy", "China ↔ South Korea", ["visa_free"], [["Paper A", "Paper B"]]),
+    ]
+
+
 def test_hedged_figures_that_overlap_are_not_a_contradiction() -> None:
     report = check(
         corpus(

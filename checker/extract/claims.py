@@ -142,6 +142,7 @@ class Extractor:
             trigger=hit.pattern.id,
             note=resolved.note,
             quote_start=sentence.start,
+            also_keys=resolved.also,
         )
 
 

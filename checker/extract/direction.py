@@ -57,6 +57,15 @@ def direction_cues() -> DirectionCues:
 def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer) -> tuple[str | None, str]:
     """The key piece ("India → Japan", "China ↔ South Korea", "India → Japan, students")
     or None with the reason."""
+    piece, why, _ = directions(text, sentence, pair, gazetteer)
+    return piece, why
+
+
+def directions(
+    text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer
+) -> tuple[str | None, str, tuple[str, ...]]:
+    """:func:`direction`, and for a policy both ways the pieces of its two one-way
+    policies ("China → Japan", "Japan → China"), which it also speaks of."""
     cues = direction_cues()
     span = (sentence.start, sentence.end)
     travellers: set[str] = set()
@@ -77,11 +86,11 @@ def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazet
     if cues.both_ways.search(text, *span):
         named = {m.code for m in sentence.mentions if m.how != "person"} | set(pair or ())
         if len(named) != 2:
-            return None, "a policy both ways, but not between two clear countries"
+            return None, "a policy both ways, but not between two clear countries", ()
         first, second = sorted(gazetteer.name_of(c) for c in named)
-        return f"{first} ↔ {second}{group}", ""
+        return f"{first} ↔ {second}{group}", "", (f"{first} → {second}{group}", f"{second} → {first}{group}")
     if len(travellers) > 1 or len(destinations) > 1:
-        return None, "sentence names several travellers or destinations for one visa policy"
+        return None, "sentence names several travellers or destinations for one visa policy", ()
     traveller = next(iter(travellers), None)
     destination = next(iter(destinations - travellers), None)
     others = {m.code for m in sentence.mentions if m.how != "person"} - travellers
@@ -89,20 +98,20 @@ def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazet
         # "Japan will extend its visa exemption for Indian students": the other country grants it.
         destination = next(iter(others))
     if traveller is None and destination is None:
-        return None, "sentence does not say whose citizens need (or not) a visa to enter where"
+        return None, "sentence does not say whose citizens need (or not) a visa to enter where", ()
     if traveller is None or destination is None:
         # One side named: the other is the other country of the pair.
         if pair is None:
-            return None, "one side of the visa policy is missing and the article has no clear pair of countries"
+            return None, "one side of the visa policy is missing and the article has no clear pair of countries", ()
         if traveller is None:
             traveller = _other(pair, destination)
         else:
             destination = _other(pair, traveller)
     if traveller is None or destination is None or traveller == destination:
-        return None, "the visa policy's other side is not one of the article's two countries"
+        return None, "the visa policy's other side is not one of the article's two countries", ()
     if unplaced - {traveller, destination}:
-        return None, f"sentence also names {', '.join(sorted(unplaced - {traveller, destination}))}, in no clear role"
-    return f"{gazetteer.name_of(traveller)} → {gazetteer.name_of(destination)}{group}", ""
+        return None, f"sentence also names {', '.join(sorted(unplaced - {traveller, destination}))}, in no clear role", ()
+    return f"{gazetteer.name_of(traveller)} → {gazetteer.name_of(destination)}{group}", "", ()
 
 
 def _names_travellers(text: str, mention: Mention, sentence: Sentence, cues: DirectionCues) -> bool:

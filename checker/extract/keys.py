@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
-from checker.extract.direction import direction
+from checker.extract.direction import directions
 from checker.extract.entities import Gazetteer
 from checker.values.base import ValueMatch
 from checker.values.types import DateSpan
@@ -24,6 +24,9 @@ class KeyResult:
 
     key: str | None
     note: str | None = None
+    # Keys of other groups the claim speaks of too: a visa policy both ways is also each
+    # one-way policy of the two countries.
+    also: tuple[str, ...] = ()
 
 
 def resolve_key(
@@ -38,19 +41,23 @@ def resolve_key(
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
     ``direction``)."""
     pieces: list[str] = []
+    one_way: tuple[str, ...] = ()
+    where = 0  # the direction's place among the pieces
     for part in parts:
         if part == "parties":
             piece, why = _parties(sentence, context, gazetteer)
         elif part == "event":
             piece, why = _event(text, sentence, context, gazetteer)
         elif part == "direction":
-            piece, why = direction(text, sentence, _pair(sentence, context)[0], gazetteer)
+            piece, why, one_way = directions(text, sentence, _pair(sentence, context)[0], gazetteer)
+            where = len(pieces)
         else:
             piece, why = _period(text, value, sentence_values)
         if piece is None:
             return KeyResult(None, why)
         pieces.append(piece)
-    return KeyResult(" / ".join(pieces) if pieces else "-")
+    also = tuple(" / ".join([*pieces[:where], way, *pieces[where + 1 :]]) for way in one_way)
+    return KeyResult(" / ".join(pieces) if pieces else "-", None, also)
 
 
 def _parties(sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:

@@ -76,5 +76,9 @@ def _finding(finding: Finding, claims: dict[str, Claim], ruleset: RuleSet) -> st
         lines.append(f"  group {n}: {group.value} — {len(group.sources)} source(s): {', '.join(group.sources)}")
         for claim_id in group.claims:
             claim = claims[claim_id]
-            lines.append(f"    {claim.article}:{claim.line} {claim.text!r} -> {claim.value.display()}: {claim.quote}")
+            # A claim compared here from a key of its own ("China ↔ South Korea") says so;
+            # an occasion's key is the claims' key plus " / reported <month>".
+            own = finding.key == claim.key or finding.key.startswith(f"{claim.key} / reported ")
+            joined = "" if own else f" (from key {claim.key})"
+            lines.append(f"    {claim.article}:{claim.line} {claim.text!r} -> {claim.value.display()}{joined}: {claim.quote}")
     return "\n".join(lines)

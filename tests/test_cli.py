@@ -162,6 +162,21 @@ def test_explain_a_claim_and_a_finding(capsys: pytest.CaptureFixture[str], tmp_p
     assert main(["explain", "no-such-id", "--articles", str(ARTICLES), "--rules", str(RULES)]) == 2
 
 
+def test_explain_names_the_key_a_claim_was_brought_from(capsys: pytest.CaptureFixture[str], write_article, tmp_path: Path) -> None:
+    write_article("a.md", "China and South Korea agreed mutual visa-free travel for each other's citizens.", source="Paper A")
+    write_article("b.md", "Chinese citizens still need a visa to enter South Korea, Seoul said.", source="Paper B")
+    corpus = str(tmp_path / "corpus")
+    assert main(["run", "--articles", corpus, "--rules", str(RULES), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    data = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+    (conflict,) = [f for f in data["findings"] if f["kind"] == "contradiction"]
+    capsys.readouterr()
+    assert main(["explain", conflict["id"], "--articles", corpus, "--rules", str(RULES)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("    ")]
+    assert len(lines) == 2
+    assert "visa_free (from key China ↔ South Korea): China and South Korea agreed" in lines[0]
+    assert "visa_required: Chinese citizens" in lines[1]
+
+
 def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> None:
     # "checker claims | head -1": the pipe closes while the table is still being printed.
     # The table (some 300 kB) is larger than a pipe's buffer, so the write must fail.

@@ -70,3 +70,16 @@ def test_sentences_and_datelines(text: str, sentences: list[str]) -> None:
 def test_people_and_their_spelling_variants(text: str, people: list[tuple[str, str]]) -> None:
     found = [(text[m.start : m.end], m.code) for m in GAZETTEER.mentions(text) if m.how == "person"]
     assert found == people
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # A country's short name glued to "$" is a currency sign, not the country.
+        ("Trade between Indonesia and Australia rose to US$17 billion.", ["ID", "AU"]),
+        ("Hong Kong's fund of HK$5 billion", ["HK"]),
+        ("The US and Indonesia agreed.", ["US", "ID"]),
+    ],
+)
+def test_currency_signs_name_no_country(text: str, countries: list[str]) -> None:
+    assert [m.code for m in GAZETTEER.mentions(text) if m.how != "person"] == countries

@@ -76,7 +76,8 @@ class Gazetteer:
                 continue
             words = _words_from(text, m, stop, len(candidates[0].words))
             mention = self._longest(text, words, candidates)
-            if mention is not None:
+            if mention is not None and not text.startswith("$", mention.end):
+                # (A name glued to "$" is a currency sign: "US$17 billion", "HK$5".)
                 found.append(mention)
                 resume = mention.end
         if self.people:

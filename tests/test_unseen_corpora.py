@@ -1,4 +1,4 @@
-"""Three small stories written for this test, unlike the seed corpus in wording and
+"""Four small stories written for this test, unlike the seed corpus in wording and
 subject, with the findings a careful reader of them would list.
 
 india-japan: five facts told differently (documents 11/12, delegation ~150/~200,
@@ -8,7 +8,11 @@ brazil-germany: documents 8/9 and a three-/four-day visit conflict; the talks da
 2025 trade figure (in euros, dollars, "€21.5bn") and its growth ("3.1% from 2024",
 "3 percent") agree. kenya-ethiopia: no conflict; a count from a previous visit is not
 compared with this visit's, and "$120 million in 2024, down from $135 million in 2023"
-is keyed to 2024.
+is keyed to 2024. australia-indonesia: a two- and a three-day visit conflict; the talks
+date ("on Tuesday" and "received ... on Feb. 10"), the fourth meeting, nine documents,
+the delegation ("about 120", "more than 100") and the 2025 trade figure and growth
+(A$26 billion = US$17 billion, "about US$17 billion"; 4.2%) agree; "US$" names no
+country; a visit announced for Tuesday is no talks date.
 """
 
 from __future__ import annotations
@@ -45,6 +49,16 @@ EXPECTED = {
         ("agreement", "meeting.date", "in Germany"): [["Agencia Brasil", "Reuters"]],
         ("agreement", "trade.growth", "Brazil–Germany / 2025-01-01..2025-12-31"): [["Agencia Brasil", "Reuters"]],
         ("agreement", "trade.value", "Brazil–Germany / 2025-01-01..2025-12-31"): [["Agencia Brasil", "Deutsche Welle", "Reuters"]],
+    },
+    "australia-indonesia": {
+        ("contradiction", "visit.length", "in Indonesia"): [["The Guardian"], ["ABC News"]],
+        ("single_source", "relations.duration", "Australia–Indonesia"): [["Jakarta Post"]],
+        ("agreement", "agreements.signed", "Australia–Indonesia / in Indonesia"): [["ABC News", "Jakarta Post"]],
+        ("agreement", "delegation.size", "in Indonesia"): [["ABC News", "The Guardian"]],
+        ("agreement", "meeting.count", "Australia–Indonesia"): [["ABC News", "Jakarta Post"]],
+        ("agreement", "meeting.date", "in Indonesia"): [["ABC News", "Jakarta Post"]],
+        ("agreement", "trade.growth", "Australia–Indonesia / 2025-01-01..2025-12-31"): [["ABC News", "Jakarta Post"]],
+        ("agreement", "trade.value", "Australia–Indonesia / 2025-01-01..2025-12-31"): [["ABC News", "Jakarta Post"]],
     },
     "kenya-ethiopia": {
         ("single_source", "meeting.count", "Ethiopia–Kenya"): [["Nation Media"]],

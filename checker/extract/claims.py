@@ -26,7 +26,8 @@ from checker.values.types import Interval, Label, Money, Quantity, Value
 
 # A trigger pattern gets this long on one article before the run stops and names it.
 PATTERN_TIMEOUT_SECONDS = 2.0
-_WORD = re.compile(r"\w+")
+# Words between a trigger and its value: "4.2", "1,500" and "Xi's" count as one each.
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 
 
 @dataclass(frozen=True)

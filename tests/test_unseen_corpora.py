@@ -1,4 +1,4 @@
-"""Four small stories written for this test, unlike the seed corpus in wording and
+"""Five small stories written for this test, unlike the seed corpus in wording and
 subject, with the findings a careful reader of them would list.
 
 india-japan: five facts told differently (documents 11/12, delegation ~150/~200,
@@ -12,7 +12,10 @@ is keyed to 2024. australia-indonesia: a two- and a three-day visit conflict; th
 date ("on Tuesday" and "received ... on Feb. 10"), the fourth meeting, nine documents,
 the delegation ("about 120", "more than 100") and the 2025 trade figure and growth
 (A$26 billion = US$17 billion, "about US$17 billion"; 4.2%) agree; "US$" names no
-country; a visit announced for Tuesday is no talks date.
+country; a visit announced for Tuesday is no talks date. france-nigeria: documents 7/8
+conflict; "met ... on Wednesday" and "on Wednesday hosted" agree, as do 6.1 billion
+euros and "about €6 billion"; "since 2018" is no talks date, "visas within 15 days" no
+stay, and an article in French yields nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +62,16 @@ EXPECTED = {
         ("agreement", "meeting.date", "in Indonesia"): [["ABC News", "Jakarta Post"]],
         ("agreement", "trade.growth", "Australia–Indonesia / 2025-01-01..2025-12-31"): [["ABC News", "Jakarta Post"]],
         ("agreement", "trade.value", "Australia–Indonesia / 2025-01-01..2025-12-31"): [["ABC News", "Jakarta Post"]],
+    },
+    "france-nigeria": {
+        ("contradiction", "agreements.signed", "France–Nigeria / in Nigeria"): [["AFP"], ["Premium Times"]],
+        # Premium Times' "delegation of about 60" is listed but not compared: its article
+        # names Abuja once, with no cue that the visit took place there (a known limit).
+        ("single_source", "delegation.size", "in Nigeria"): [["AFP"]],
+        ("single_source", "trade.growth", "France–Nigeria / 2025-01-01..2025-12-31"): [["AFP"]],
+        ("single_source", "visit.length", "in Nigeria"): [["AFP"]],
+        ("agreement", "meeting.date", "in Nigeria"): [["AFP", "Premium Times"]],
+        ("agreement", "trade.value", "France–Nigeria / 2025-01-01..2025-12-31"): [["AFP", "Premium Times"]],
     },
     "kenya-ethiopia": {
         ("single_source", "meeting.count", "Ethiopia–Kenya"): [["Nation Media"]],

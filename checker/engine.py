@@ -37,7 +37,15 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
     sources = sorted({a.source for a in articles})
     origin = {a.id: by_id[duplicates.get(a.id, a.id)].source for a in articles}
     all_claims = sorted(claims, key=lambda c: (c.article, c.start, c.rule))
-    claim_source = {c.id: attributed_source(c.quote, by_id[c.article].source, sources) or origin[c.article] for c in all_claims}
+    # A sentence that credits another source ("..., Xinhua reported") counts as that source;
+    # ``citing`` keeps who cited it, for the messages.
+    claim_source: dict[str, str] = {}
+    citing: dict[str, str] = {}
+    for c in all_claims:
+        credited = attributed_source(c.quote, by_id[c.article].source, sources)
+        claim_source[c.id] = credited or origin[c.article]
+        if credited:
+            citing[c.id] = by_id[c.article].source
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in all_claims:
         if claim.key is not None:
@@ -56,7 +64,7 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
             continue
         comparator = Comparator(rule, ruleset.lexicon.rates)
         for occasion_key, occasion in _occasions(rule, key, members, set_aside):
-            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, claim_source))
+            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, _Sources(claim_source, citing)))
     findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.type, f.key, f.id))
     final_claims = tuple(replace(c, note=set_aside[c.id]) if c.id in set_aside else c for c in all_claims)
     return Report(tuple(sorted(articles, key=lambda a: a.id)), final_claims, tuple(findings), duplicates)
@@ -89,8 +97,9 @@ def _occasions(rule: Rule, key: str, claims: list[Claim], set_aside: dict[str, s
 
 
 def _compare_key(
-    rule: Rule, key: str, claims: list[Claim], comparator: Comparator, claim_source: Mapping[str, str]
+    rule: Rule, key: str, claims: list[Claim], comparator: Comparator, sources: "_Sources"
 ) -> list[Finding]:
+    claim_source = sources.credited
     by_value: dict[object, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_value[claim.value].append(claim)
@@ -108,7 +117,7 @@ def _compare_key(
                 groups.append([i])
             else:
                 home.append(i)
-        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source, comparator) for g in groups]))
+        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source, comparator) for g in groups], sources))
     # Values that conflict with nothing: agreement or single source, per compatible component.
     rest = [i for i in range(n) if i not in involved and not any(compatible[i][j] for j in involved)]
     for component in _components(rest, compatible):
@@ -116,7 +125,7 @@ def _compare_key(
             continue
         group = _group(buckets, component, claim_source, comparator)
         kind = "agreement" if len(group.sources) >= 2 else "single_source"
-        findings.append(_finding(rule, key, kind, [group]))
+        findings.append(_finding(rule, key, kind, [group], sources))
     return findings
 
 
@@ -148,7 +157,28 @@ def _group(
     )
 
 
-def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> Finding:
+@dataclass(frozen=True)
+class _Sources:
+    """The source each claim counts as, and, for a sentence crediting another source,
+    the source of the article it appears in."""
+
+    credited: Mapping[str, str]
+    citing: Mapping[str, str]
+
+    def shown(self, group: FindingGroup) -> str:
+        """The group's sources for a message: one known only through another article
+        is named with it ("Reuters, as cited by Deutsche Welle")."""
+        names = []
+        for source in group.sources:
+            claims = [cid for cid in group.claims if self.credited[cid] == source]
+            if claims and all(cid in self.citing for cid in claims):
+                names.append(f"{source}, as cited by {', '.join(sorted({self.citing[cid] for cid in claims}))}")
+            else:
+                names.append(source)
+        return "; ".join(names) if any("as cited by" in n for n in names) else ", ".join(names)
+
+
+def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup], sources: _Sources) -> Finding:
     values = sorted(g.value for g in groups)
     fingerprint = hashlib.sha1("\x1f".join([rule.id, rule.type, key, kind, *values]).encode()).hexdigest()[:16]
     # Best-supported side first, in the message as in the groups.
@@ -160,17 +190,18 @@ def _finding(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> Fin
         type=rule.type,
         key=key,
         severity=rule.severity[kind],
-        message=_message(rule, key, kind, ordered),
+        message=_message(rule, key, kind, ordered, sources),
         groups=tuple(ordered),
     )
 
 
-def _message(rule: Rule, key: str, kind: str, groups: list[FindingGroup]) -> str:
+def _message(rule: Rule, key: str, kind: str, groups: list[FindingGroup], sources: _Sources) -> str:
     subject = f"{rule.type} ({key})"
     if kind == "contradiction":
-        sides = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
+        sides = " vs ".join(f"{g.value} ({sources.shown(g)})" for g in groups)
         return f"Sources disagree on {subject}: {sides}."
     group = groups[0]
     if kind == "agreement":
-        return f"{len(group.sources)} independent sources agree on {subject}: {group.value} ({', '.join(group.sources)})."
-    return f"Only {group.sources[0]} reports {subject}: {group.value}."
+        return f"{len(group.sources)} independent sources agree on {subject}: {group.value} ({sources.shown(group)})."
+    shown = sources.shown(group)
+    return f"Only {shown}{',' if 'as cited by' in shown else ''} reports {subject}: {group.value}."

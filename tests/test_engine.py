@@ -315,6 +315,33 @@ def test_attributed_sentence_counts_as_its_source() -> None:
         RULESET,
     )
     assert findings(report) == [("single_source", "agreements.signed", "Kenya–Tanzania / in Tanzania", ["12"], [["Wire Service"]])]
+    assert report.findings[0].message == "Only Wire Service reports agreements.signed (Kenya–Tanzania / in Tanzania): 12."
+
+
+def test_a_source_known_only_through_another_article_is_named_with_it() -> None:
+    # Local Daily says Wire Service reported 14; Wire Service itself says 12.
+    report = check(
+        corpus(
+            ("Wire Service", "2025-05-02", "Kenya and Tanzania signed 12 agreements during the state visit to Tanzania."),
+            ("Local Daily", "2025-05-03", "Kenya and Tanzania signed 14 agreements during the state visit to Tanzania, Wire Service reported."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [
+        ("contradiction", "agreements.signed", "Kenya–Tanzania / in Tanzania", ["12", "14"], [["Wire Service"], ["Wire Service"]])
+    ]
+    assert report.findings[0].message == (
+        "Sources disagree on agreements.signed (Kenya–Tanzania / in Tanzania): "
+        "12 (Wire Service) vs 14 (Wire Service, as cited by Local Daily)."
+    )
+    cited = "Kenya and Tanzania signed 14 agreements during the state visit to Tanzania, according to Wire Service."
+    alone = check(
+        corpus(("Local Daily", "2025-05-03", cited), ("Wire Service", "2025-05-02", "The state visit to Tanzania ended.")),
+        RULESET,
+    )
+    assert [f.message for f in alone.findings if f.type == "agreements.signed"] == [
+        "Only Wire Service, as cited by Local Daily, reports agreements.signed (Kenya–Tanzania / in Tanzania): 14."
+    ]
 
 
 def test_two_currencies_with_a_rate_are_compared() -> None:

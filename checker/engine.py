@@ -46,6 +46,7 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
         claim_source[c.id] = credited or origin[c.article]
         if credited:
             citing[c.id] = by_id[c.article].source
+    credit = _Sources(claim_source, citing)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in all_claims:
         if claim.key is not None:
@@ -64,7 +65,7 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
             continue
         comparator = Comparator(rule, ruleset.lexicon.rates)
         for occasion_key, occasion in _occasions(rule, key, members, set_aside):
-            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, _Sources(claim_source, citing)))
+            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, credit))
     findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.type, f.key, f.id))
     final_claims = tuple(replace(c, note=set_aside[c.id]) if c.id in set_aside else c for c in all_claims)
     return Report(tuple(sorted(articles, key=lambda a: a.id)), final_claims, tuple(findings), duplicates)

@@ -22,7 +22,7 @@ from checker.rules.model import Pattern, Rule, RuleSet
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.numruns import lowered_text
 from checker.values.scan import scan
-from checker.values.types import Interval, Label, Money, Quantity, Value
+from checker.values.types import DateSpan, Interval, Label, Money, Quantity, Value
 
 # A trigger pattern gets this long on one article before the run stops and names it.
 PATTERN_TIMEOUT_SECONDS = 2.0
@@ -241,11 +241,34 @@ def _nearest_value(
             continue
         if gap <= pattern.max_words:
             in_window.append((gap, value))
-    # Two different values within reach of one trigger ("signed 3 of the 15 documents",
-    # "talks on Monday ... on Tuesday"): which one the trigger speaks of is unclear.
-    if not in_window or len({m.value for _, m in in_window}) > 1:
+    if not in_window:
         return None
+    found = {m.value for _, m in in_window}
+    if len(found) > 1:
+        # Two different values within reach of one trigger ("signed 3 of the 15 documents",
+        # "talks on Monday ... on Tuesday"): which one the trigger speaks of is unclear.
+        # Dates are the exception when one day or stretch lies inside all the others
+        # ("met for the second time this year on Tuesday"): that one is the date.
+        inner = _innermost(found) if rule.kind == "date" else None
+        if inner is None:
+            return None
+        in_window = [(gap, m) for gap, m in in_window if m.value == inner]
     return min(in_window, key=lambda item: item[0])[1]
+
+
+def _innermost(values: set[Value]) -> Value | None:
+    """The date range that lies inside every other one of ``values``, or None. Only
+    plain ranges take part: a weekday or month constraint, or an open end, is unclear."""
+    spans = [v for v in values if isinstance(v, DateSpan)]
+    if len(spans) != len(values) or any(
+        v.low is None or v.high is None or v.weekdays is not None or v.months is not None or v.month_days is not None
+        for v in spans
+    ):
+        return None
+    inner = min(spans, key=lambda v: (v.high - v.low, v.low))  # type: ignore[operator]
+    if all(v is inner or (v.low <= inner.low and inner.high <= v.high) for v in spans):  # type: ignore[operator]
+        return inner
+    return None
 
 
 _NOT_AFTER_REACH = 60  # characters before a value that ``value.not_after`` looks at

@@ -29,9 +29,19 @@ def extract_all(
         return _extract_in_parallel(articles, ruleset, progress, jobs)
     extractor = Extractor(ruleset)
     claims: list[Claim] = []
+    batch: list[Article] = []
     for article in progress(articles) if progress else articles:
-        claims.extend(extractor.extract(article))
+        batch.append(article)
+        if len(batch) == _BATCH:
+            claims.extend(claim for found in extractor.extract_many(batch) for claim in found)
+            batch = []
+    claims.extend(claim for found in extractor.extract_many(batch) for claim in found)
     return claims
+
+
+# Articles whose values are found together (see ``Extractor.extract_many``): enough that
+# many share a publication date, few enough that a progress bar moves smoothly.
+_BATCH = 200
 
 
 # Articles per task: large enough that sending them costs little next to reading them.
@@ -46,7 +56,7 @@ def _start_worker(ruleset: RuleSet) -> None:
 
 def _extract_chunk(chunk: Sequence[Article]) -> list[Claim]:
     assert _WORKER_EXTRACTOR is not None
-    return [claim for article in chunk for claim in _WORKER_EXTRACTOR.extract(article)]
+    return [claim for found in _WORKER_EXTRACTOR.extract_many(chunk) for claim in found]
 
 
 def _extract_in_parallel(articles: Sequence[Article], ruleset: RuleSet, progress: Progress | None, jobs: int) -> list[Claim]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 import regex
 
@@ -21,6 +22,7 @@ from checker.model import Article, Claim
 from checker.rules.model import Pattern, Rule, RuleSet
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.numruns import lowered_text
+from checker.values.batch import scan_many
 from checker.values.scan import scan
 from checker.values.types import DateSpan, Interval, Label, Money, Quantity, Value
 
@@ -49,10 +51,18 @@ class Extractor:
         hedges = self.ruleset.lexicon.hedges
         return ScanContext(article.published, hedges) if hedges is not None else ScanContext(article.published)
 
-    def extract(self, article: Article) -> list[Claim]:
-        """All claims of one article, in text order."""
+    def extract_many(self, articles: Sequence[Article]) -> list[list[Claim]]:
+        """The claims of each article, as :meth:`extract` gives them, with the values of
+        all of them found in one :func:`~checker.values.batch.scan_many` (much faster
+        on short articles than a scan of each)."""
+        found = scan_many([(article.text, self.context_for(article)) for article in articles])
+        return [self.extract(article, values) for article, values in zip(articles, found)]
+
+    def extract(self, article: Article, values: list[ValueMatch] | None = None) -> list[Claim]:
+        """All claims of one article, in text order (``values``: its scan, when done already)."""
         text = article.text
-        values = scan(text, self.context_for(article))
+        if values is None:
+            values = scan(text, self.context_for(article))
         starts = [v.start for v in values]
         context = build_context(text, self.gazetteer)
         spans = _spans_by_kind(context, values)

@@ -29,9 +29,11 @@ separator makes the texts on both sides of it scanned again on their own.
 
 from __future__ import annotations
 
+import bisect
 from typing import Sequence
 
 from checker.values.base import ScanContext, ValueMatch
+from checker.values.figures import new_match
 from checker.values.scan import scan
 
 SEPARATOR = "\n\n.\n\n"
@@ -91,20 +93,23 @@ def _scan_group(texts: Sequence[tuple[str, ScanContext | None]], group: list[int
         return
     parts = [texts[i][0] for i in group]
     values = scan(SEPARATOR.join(parts), context)
-    offset = 0
-    v = 0
+    starts = [m.start for m in values]
     crossed: set[int] = set()
+    offset = previous = 0
     for k, part in enumerate(parts):
         end = offset + len(part)
-        own: list[ValueMatch] = []
-        while v < len(values) and values[v].start < end:
-            m = values[v]
-            if m.start < offset or m.end > end:
-                crossed.update((k - 1, k) if m.start < offset else (k, k + 1))
-            else:
-                own.append(ValueMatch(m.start - offset, m.end - offset, m.text, m.value, m.hedge))
-            v += 1
-        found[group[k]] = own
+        first = bisect.bisect_left(starts, offset, previous)
+        if first > previous:  # a value starting in the separator before this text
+            crossed.update((k - 1, k))
+        last = previous = bisect.bisect_left(starts, end, first)
+        # Values do not overlap, so only the last one starting in the text can end past it.
+        if last > first and values[last - 1].end > end:
+            crossed.update((k, k + 1))
+            last -= 1
+        found[group[k]] = values[first:last] if offset == 0 else [
+            new_match(m.start - offset, m.end - offset, m.text, m.value, m.hedge) for m in values[first:last]
+        ]
         offset = end + len(SEPARATOR)
     for k in sorted(crossed):
-        found[group[k]] = scan(parts[k], context)
+        if k < len(parts):
+            found[group[k]] = scan(parts[k], context)

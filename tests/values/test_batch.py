@@ -100,3 +100,12 @@ def test_a_value_reaching_into_the_separator_sends_both_texts_to_be_scanned_alon
     crossing = scan(" ".join(text for text, _ in texts), JUNE)
     assert any(m.text == "about 40" for m in crossing)
     assert scan_many(texts) == alone(texts)
+
+
+def test_a_value_starting_in_the_separator_sends_both_texts_to_be_scanned_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A separator holding a currency sign makes the next text's figure an amount that
+    # starts in the separator.
+    monkeypatch.setattr(batch, "SEPARATOR", " $")
+    texts = [("Exports rose to", JUNE), ("5 billion in all.", JUNE)]
+    assert any(m.text == "$5 billion" for m in scan(" $".join(text for text, _ in texts), JUNE))
+    assert scan_many(texts) == alone(texts)

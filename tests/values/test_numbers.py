@@ -192,6 +192,9 @@ SCAN_CASES = [
         ("3 Million", "cardinal", iv(2.5e6, 3.5e6), None)]),
     # A figure inside an address is not read; the one after it is.
     ("see www.example.com/2024 or mail a@b.org for 15 reports", [("15", "cardinal", pt(15), None)]),
+    # In any spelling of "www.", with or without an address elsewhere in the text.
+    ("visit wWw.example.com/-5 for 15 reports", [("15", "cardinal", pt(15), None)]),
+    ("visit WwW.example.com/2024 or İstanbul.org for 15 reports", [("15", "cardinal", pt(15), None)]),
     # "$" in the rank and name patterns also matches before a final newline.
     ("ranked No.\n5 and Vision \n2030", [("5", "ordinal", pt(5), None)]),
     # A sign glued to the digits after a blank, and a dash between two words.

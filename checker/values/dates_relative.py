@@ -21,7 +21,8 @@ ONE_DAY = dt.timedelta(days=1)
 _AGO_DIRECTIONS = {
     "ago": (-1, 0), "hence": (1, 0), "from now": (1, 0), "from today": (1, 0), "after today": (1, 0),
     "before today": (-1, 0), "from tomorrow": (1, 1), "after tomorrow": (1, 1),
-    "from yesterday": (1, -1), "before yesterday": (-1, -1), "in": (1, 0),
+    "from yesterday": (1, -1), "after yesterday": (1, -1), "before yesterday": (-1, -1),
+    "before tomorrow": (-1, 1), "in": (1, 0),
 }
 _ROLLING_BEFORE = re.compile(r"(?<!\w)(?:last|past|next|previous|coming|first)\s+$", re.IGNORECASE)
 # Average lengths, for hedged (fractional) counts only: "just over two months".

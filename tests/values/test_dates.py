@@ -123,6 +123,9 @@ RELATIVE = [
     ("a few days ago", [("a few days ago", D(2026, 1, 1), D(2026, 1, 3))]),
     ("more than two years ago", [("more than two years ago", None, D(2024, 1, 5))]),
     ("They will meet in two weeks.", [("in two weeks", D(2026, 1, 17), D(2026, 1, 21))]),
+    # Counted from yesterday or tomorrow, in either direction.
+    ("They meet two days after yesterday.", [("two days after yesterday", D(2026, 1, 6), D(2026, 1, 6))]),
+    ("It ended two days before tomorrow.", [("two days before tomorrow", D(2026, 1, 4), D(2026, 1, 4))]),
     ("the past 3 weeks", [("the past 3 weeks", D(2025, 12, 15), PUB)]),
 ]
 

@@ -38,6 +38,7 @@ _NUMBER_KINDS = ("year4", "digits8", "pair", "short_decade")
 # ("21.04.2016", "11.12, 2016"). Anything else ("6.5 percent", "8, 2025") is no start.
 _PAIR = re.compile(r"\d\d?(?:\s*[-/]|\.\d\d?(?:\.\d|\s*,))")
 _CODES = [f"{letter}{n}" for letter in "qh" for n in range(1, 5)]
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 
 Member = tuple[int, str, re.Pattern[str]]  # (order in TEMPLATES, name, pattern)
 Hit = tuple[int, int, int, str, re.Match[str]]  # (start, end, pattern order, pattern name, match)
@@ -87,6 +88,7 @@ def find_matches(text: str, probe: bytes) -> list[Hit]:
     tries: list[int] = []
     add = tries.append
     rfind = probe.rfind
+    find_break = text.find
     for anchor in plan.anchor.finditer(probe):
         # The probe has one extra blank in front, so its match, which starts on the
         # blank before the anchor, starts where the anchor starts in the text.
@@ -112,10 +114,14 @@ def find_matches(text: str, probe: bytes) -> list[Hit]:
         # group's own words) are starts too, back to the group's reach.
         limit = at - group.back
         while True:
+            after = at  # where the word after the gap starts, in the text
             while at > 0 and probe[at] == BLANK:  # probe index at + 1 is text index at
                 at -= 1
             begin = rfind(b" ", 0, at + 1)
             if begin < limit or begin == at:
+                break
+            # No date runs over an empty line: a paragraph's words start none in the next.
+            if after - at > 1 and find_break("\n", at, after) >= 0 and _PARAGRAPH.search(text, at, after):
                 break
             first = probe[begin + 1]
             if not (48 <= first <= 57 or probe[begin + 1:at + 1] in lead):

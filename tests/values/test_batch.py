@@ -109,3 +109,18 @@ def test_a_value_starting_in_the_separator_sends_both_texts_to_be_scanned_alone(
     texts = [("Exports rose to", JUNE), ("5 billion in all.", JUNE)]
     assert any(m.text == "$5 billion" for m in scan(" $".join(text for text, _ in texts), JUNE))
     assert scan_many(texts) == alone(texts)
+
+
+@pytest.mark.parametrize("ending, opening", [
+    # A date's words spaced wide: the next text's "month" must not reach back into them.
+    ("Talks resume at the  beginning  of  the  following  week", "Month-on-month, prices fell."),
+    ("the        beginning        of        the        week", "month"),
+    ("the         end         of         next         week", "month ago"),
+    # An address in an unusual casing, next to a text with an ordinary one.
+    ("Read it at WwW.example.com/-5", "Write to www.example.org."),
+    ("Read it at wWw.news.com/$5m", "Mail us: a@b.com"),
+    ("See wWw.x.com/-45%", "See https://x.org"),
+])
+def test_readings_that_look_far_or_at_the_whole_text_stay_in_their_own_text(ending: str, opening: str) -> None:
+    texts: list[tuple[str, ScanContext | None]] = [(ending, JUNE), (opening, JUNE)]
+    assert scan_many(texts) == alone(texts)

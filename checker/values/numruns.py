@@ -35,7 +35,8 @@ from checker.values.numpatterns import number_patterns
 _ADDRESS = re.compile(r"://|www\.|@", re.IGNORECASE)
 _NON_BLANKS = re.compile(r"\S*")
 _ADDRESS_REACH = 300
-_CASE_TRAPS = ("\u0130", "\u212a", "\u017f", "\u0131")
+# Characters that case-insensitive matching sets apart: a text holding one is not lower-cased.
+CASE_TRAPS = ("\u0130", "\u212a", "\u017f", "\u0131")
 _END = 1 << 62
 
 
@@ -45,7 +46,7 @@ def lowered_text(text: str) -> str | None:
     IGNORECASE patterns read ``text``; None for the rare text where they would not."""
     if text.isascii():
         return text.lower()  # fast for ASCII
-    if any(trap in text for trap in _CASE_TRAPS):
+    if any(trap in text for trap in CASE_TRAPS):
         return None
     try:
         # Lower-casing a text of Latin-1 characters through bytes is several times

@@ -32,7 +32,7 @@ def extract_all(
     batch: list[Article] = []
     for article in progress(articles) if progress else articles:
         batch.append(article)
-        if len(batch) == _BATCH:
+        if len(batch) == SCAN_BATCH:
             claims.extend(claim for found in extractor.extract_many(batch) for claim in found)
             batch = []
     claims.extend(claim for found in extractor.extract_many(batch) for claim in found)
@@ -41,7 +41,7 @@ def extract_all(
 
 # Articles whose values are found together (see ``Extractor.extract_many``): enough that
 # many share a publication date, few enough that a progress bar moves smoothly.
-_BATCH = 200
+SCAN_BATCH = 200
 
 
 # Articles per task: large enough that sending them costs little next to reading them.

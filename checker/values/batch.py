@@ -57,8 +57,8 @@ def scan_many(texts: Sequence[tuple[str, ScanContext | None]]) -> list[list[Valu
     waiting: dict[tuple[object, ...], tuple[list[int], int]] = {}
     for index, (text, context) in enumerate(texts):
         ctx = context or ScanContext()
-        kind = _kind(text)
-        if kind == _ALONE or len(text) >= JOINED_CHARS:
+        kind = _ALONE if len(text) >= JOINED_CHARS else _kind(text)
+        if kind == _ALONE:
             found[index] = scan(text, ctx)
             continue
         # One context for the joined text: the same date and the same hedge table.

@@ -35,6 +35,8 @@ to reach across.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+from dataclasses import fields
 from typing import Sequence
 
 from checker.values.base import ScanContext, ValueMatch
@@ -61,8 +63,7 @@ def scan_many(texts: Sequence[tuple[str, ScanContext | None]]) -> list[list[Valu
         if kind == _ALONE:
             found[index] = scan(text, ctx)
             continue
-        # One context for the joined text: the same date and the same hedge table.
-        key = (ctx.published, id(ctx.hedges), kind)
+        key = (*_context_key(ctx), kind)
         group, size = waiting.get(key, ([], 0))
         if group and size + len(text) > JOINED_CHARS:
             _scan_group(texts, group, found)
@@ -72,6 +73,17 @@ def scan_many(texts: Sequence[tuple[str, ScanContext | None]]) -> list[list[Valu
     for group, _ in waiting.values():
         _scan_group(texts, group, found)
     return found
+
+
+def _context_key(ctx: ScanContext) -> tuple[object, ...]:
+    """What texts must share to be scanned as one: every field of their context, plain
+    values (a date) by value, tables by identity (comparing them would cost more)."""
+    values = map(ctx.__getattribute__, _CONTEXT_FIELDS)
+    return tuple(value if isinstance(value, _PLAIN) else id(value) for value in values)
+
+
+_CONTEXT_FIELDS = tuple(field.name for field in fields(ScanContext))
+_PLAIN = (dt.date, str, int, float, type(None))
 
 
 def _kind(text: str) -> int:

@@ -3,6 +3,7 @@ alone gives, whatever the texts' ends and openings, contexts and characters."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
@@ -92,7 +93,9 @@ def test_long_texts_and_many_texts_split_into_several_joins() -> None:
     assert scan_many([]) == []
 
 
-def test_a_value_reaching_into_the_separator_sends_both_texts_to_be_scanned_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_value_reaching_into_the_separator_sends_both_texts_to_be_scanned_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # With a plain blank between texts, "about" at one text's end hedges the next
     # one's figure: the joined scan finds a value across the boundary.
     monkeypatch.setattr(batch, "SEPARATOR", " ")
@@ -102,7 +105,9 @@ def test_a_value_reaching_into_the_separator_sends_both_texts_to_be_scanned_alon
     assert scan_many(texts) == alone(texts)
 
 
-def test_a_value_starting_in_the_separator_sends_both_texts_to_be_scanned_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_value_starting_in_the_separator_sends_both_texts_to_be_scanned_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # A separator holding a currency sign makes the next text's figure an amount that
     # starts in the separator.
     monkeypatch.setattr(batch, "SEPARATOR", " $")
@@ -124,3 +129,13 @@ def test_a_value_starting_in_the_separator_sends_both_texts_to_be_scanned_alone(
 def test_readings_that_look_far_or_at_the_whole_text_stay_in_their_own_text(ending: str, opening: str) -> None:
     texts: list[tuple[str, ScanContext | None]] = [(ending, JUNE), (opening, JUNE)]
     assert scan_many(texts) == alone(texts)
+
+
+def test_texts_with_different_hedge_tables_are_not_joined() -> None:
+    # A context whose table reads no hedge at all: "about 40" stays "40" there only.
+    bare = ScanContext(published=JUNE.published, hedges=dataclasses.replace(JUNE.hedges, hedges={}))
+    texts: list[tuple[str, ScanContext | None]] = [("Officials expect about 40 delegates.", JUNE),
+                                                   ("Officials expect about 40 delegates.", bare)]
+    found = scan_many(texts)
+    assert found == alone(texts)
+    assert [m.text for m in found[0]] == ["about 40"] and [m.text for m in found[1]] == ["40"]

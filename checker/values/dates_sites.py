@@ -200,9 +200,9 @@ def _plan() -> Plan:
     tree = alternation(w.decode() for w in words).encode()
     # No capturing groups: they would make the engine save and restore marks at every
     # blank of the text. The first character after the blank picks a number or a word.
-    anchor = rb"\x20(?:[0-9](?:" + _NUMBER_TAIL % tree + rb")|" + tree + rb"(?![a-z]))"
+    anchor_pattern = rb"\x20(?:[0-9](?:" + _NUMBER_TAIL % tree + rb")|" + tree + rb"(?![a-z]))"
     assert len(groups) <= 64, "a try packs its group in six bits"
-    return Plan(re.compile(anchor), words, shapes, tuple(groups.values()))
+    return Plan(re.compile(anchor_pattern), words, shapes, tuple(groups.values()))
 
 
 def _group(ident: int, chosen: list[Compiled], order: dict[str, int], starts: dict[str, frozenset[str] | None],

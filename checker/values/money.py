@@ -114,10 +114,10 @@ def _amount(text: str, p: NumberPhrase, lex: MoneyLexicon, ctx: ScanContext, flo
         after = lex.after.match(text, p.end)
         if after is None or left:
             return None
-        marked = _after_marker(after, p, lex)
-        if marked is None:
+        reading = _after_marker(after, p, lex)
+        if reading is None:
             return None
-        currency, scale, unit = marked
+        currency, scale, unit = reading
         start, end = p.start, after.end()
     step = p.step * scale * unit if p.step else (scale * unit if scale != 1.0 else None)
     interval = rounding_interval(p.value * scale * unit, step)

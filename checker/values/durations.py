@@ -18,7 +18,7 @@ A duration is a count of days, weeks, months or years; "decade", "century" and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
@@ -31,6 +31,7 @@ from checker.values.figures import (
     make_match,
     shared_quantity,
 )
+from checker.values.hedges import MODES, Hedge
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml
 from checker.values.numphrase import NumberPhrase, number_phrases
@@ -50,6 +51,7 @@ class _Units:
     age: re.Pattern[str]  # "old": an age, not a duration
     relative: re.Pattern[str]  # "ago": a point in time, not a duration
     units: dict[str, tuple[str, float]]
+    hedge_modes: dict[str, str]  # hedge phrase -> its mode before a length of time
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,20 @@ def _units() -> _Units:
     relative = re.compile(rf"\s+(?:{alternation(raw['relative_date_words'])})(?![\w])", re.IGNORECASE)
     # The unit follows blanks or a hyphen; after one blank, it starts the next word.
     near = re.compile(rf"\0(?: {char_class(first | set(_BLANKS))}|[\t\u00a0-])")
-    return _Units(after, near, article, article_lower, age, relative, units)
+    hedge_modes = {str(k).lower(): str(v) for k, v in (raw.get("duration_hedge_modes") or {}).items()}
+    for phrase, mode in hedge_modes.items():
+        if mode not in MODES:
+            raise ValueError(f"units.yaml: duration_hedge_modes: {phrase!r} has unknown mode {mode!r}; "
+                             f"expected one of {', '.join(MODES)}")
+    return _Units(after, near, article, article_lower, age, relative, units, hedge_modes)
+
+
+def _as_duration_hedge(hedge: Hedge | None, units: _Units) -> Hedge | None:
+    """``hedge`` as it reads before a length of time (see ``duration_hedge_modes``)."""
+    if hedge is None:
+        return None
+    mode = units.hedge_modes.get(hedge.phrase)
+    return hedge if mode is None or mode == hedge.mode else replace(hedge, mode=mode)
 
 
 def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
@@ -93,7 +108,7 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
         ):
             continue
         unit, factor = units.units[m.group("unit").lower()]
-        quantity = shared_quantity("duration", factor, None, hedge, unit=unit)
+        quantity = shared_quantity("duration", factor, None, _as_duration_hedge(hedge, units), unit=unit)
         out.append(make_match(text, start, m.end(), quantity, hedge))
     return sorted(out, key=lambda v: v.start)
 
@@ -120,5 +135,5 @@ def _duration(text: str, phrase: NumberPhrase, units: _Units, hedges: HedgeIndex
         return None
     unit, factor = units.units[word.lower()]
     hedge, start = hedges.after_word(text, phrase.start, phrase.left_word)
-    quantity = shared_quantity("duration", phrase.value, phrase.step, hedge, factor, unit=unit)
+    quantity = shared_quantity("duration", phrase.value, phrase.step, _as_duration_hedge(hedge, units), factor, unit=unit)
     return make_match(text, start, m.end(), quantity, hedge)

@@ -37,7 +37,11 @@ CASES = [
     ("The four-day state visit", [("four-day", "day", Interval.point(4), None)]),
     ("after an interval of 11 years", [("11 years", "year", Interval.point(11), None)]),
     ("for more than two decades", [("more than two decades", "year", Interval(20, INF, low_open=True), "more than")]),
-    ("In over 30 years since", [("over 30 years", "year", Interval(30, INF, low_open=True), "over")]),
+    # "over" before a length of time is also "during": read as "at least", which holds both.
+    ("In over 30 years since", [("over 30 years", "year", Interval(30, INF), "over")]),
+    ("the fund will be spent over five years", [("over five years", "year", Interval(5, INF), "over")]),
+    ("Negotiators met over four days in Geneva", [("over four days", "day", Interval(4, INF), "over")]),
+    ("over a decade of sanctions", [("over a decade", "year", Interval(10, INF), "over")]),
     ("in just two months", [("two months", "month", Interval.point(2), None)]),
     ("a little over two months", [("a little over two months", "month", Interval(2, 2.2, low_open=True), "a little over")]),
     ("two weeks and a fortnight later, 1.5 years", [
@@ -72,6 +76,29 @@ NOTHING = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_durations(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
     check(text, expected)
+
+
+def test_over_a_length_of_time_holds_the_length_itself() -> None:
+    # "talks held over three days" and "a three-day summit" are one fact, not two.
+    [over] = find_durations("The talks were held over three days.", ScanContext())
+    [plain] = find_durations("a three-day summit", ScanContext())
+    assert compatible(over.value, plain.value) is Compat.COMPATIBLE
+    # "more than" has no such second sense: it still leaves the figure out.
+    [more] = find_durations("more than three days", ScanContext())
+    assert compatible(more.value, plain.value) is Compat.INCOMPATIBLE
+
+
+def test_a_duration_hedge_mode_must_be_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.values import durations
+
+    real = durations.load_yaml("units.yaml")
+    monkeypatch.setattr(durations, "load_yaml", lambda name: {**real, "duration_hedge_modes": {"over": "during"}})
+    durations._units.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="duration_hedge_modes.*'during'"):
+            durations._units()
+    finally:
+        durations._units.cache_clear()
 
 
 @pytest.mark.parametrize("text", NOTHING)

@@ -12,16 +12,34 @@ looks like a count, because a wrong narrow value is worse than none:
   compound says what it is, and the unit finders read the useful ones (durations, money).
   Compounds that state a count stay ("a 200-strong delegation", "the 27-nation bloc").
 - a plain integer right after a capitalised word that is not a function word: a name
-  or a model ("Vision 2030", "Expo 2025", "Boeing 737"), not a count ("In 2024" is).
+  or a model ("Vision 2030", "Expo 2025", "Boeing 737"), not a count ("In 2024" is); a
+  word with a capital after its first lower-case letters counts as capitalised ("iOS 17",
+  "iPhone 16", "eBay").
+- what a plain integer is part of, told by its neighbours on its line: a code or a time
+  written with a leading zero ("0930", "007"; "0", "0000" and "0.5" are read); a group of a
+  number written in blank-separated groups, such as a phone number ("+44 20 7946 0958":
+  three groups or more, one with a leading zero, or "+" before them); a model number
+  before an all-capitals word and a figure ("737 MAX 9"); a house number before one to
+  three capitalised words ending with a street word ("10 Downing Street", "350 Fifth
+  Avenue"), unless a hedge shows a count ("more than 40 Wall Street economists"); a year
+  after "fiscal", "FY", "financial year" ("fiscal 2024").
 - a figure before a clock word ("10 a.m.").
 - a year-like integer after a hedge that is also a preposition ("over 2023 levels",
   "around 2030"): a year or a count, which the text does not settle.
 - an ordinal opening a sentence before a comma ("First, Xi urged ..."): a discourse
-  marker, not a rank; and "a third of", "a second." (a fraction, a unit of time).
+  marker, not a rank; and "a third of", "a second." (a fraction, a unit of time); "by a
+  third", "down a fifth" before no noun ("rose by a third last week": a fraction; "for a
+  third time" is a rank); a capitalised or digit ordinal naming a street ("Fifth Avenue",
+  "42nd Street").
 
 An ordinal inside a name ("the 15th Five-Year Plan", "the 20th Party Congress") is
 still read, but only ever as an ordinal, never as a count; whether it matters is for the
-claim rules to say. "No. 1" is a rank: an ordinal.
+claim rules to say. "No. 1" is a rank: an ordinal ("No. 10 Downing Street" is none).
+
+The checks that look beyond a figure for these read blanks and words only: they stop at a
+line break and at a full stop, so no reading crosses the separator of joined texts (see
+:mod:`checker.values.batch`). Each runs only after a cheap test of the characters next
+to the figure, so the usual figure ("13 students") costs what it did.
 """
 
 from __future__ import annotations
@@ -41,7 +59,7 @@ from checker.values.figures import (
     shared_quantity,
 )
 from checker.values.neighbours import followed_by
-from checker.values.numlex import alternation, lexicon
+from checker.values.numlex import alternation, lexicon, load_yaml
 from checker.values.numphrase import NumberPhrase, number_phrases
 from checker.values.types import Interval, Quantity
 
@@ -56,6 +74,10 @@ class _Context:
     name: re.Pattern[str]  # a capitalised word right before it ("Vision 2030")
     after_article: re.Pattern[str]  # "a"/"an" right before an ordinal word
     fraction_tail: re.Pattern[str]  # what makes "a third" a fraction ("of", punctuation)
+    fraction_lead: re.Pattern[str]  # "by a", "down a" right before an ordinal word
+    fiscal: re.Pattern[str]  # "fiscal", "financial year" right before a figure
+    fiscal_last_words: frozenset[str]  # the last word of each of those ("fiscal", "year")
+    street_words: frozenset[str]
     not_name_words: frozenset[str]
     pronoun_numbers: frozenset[str]
 
@@ -63,6 +85,9 @@ class _Context:
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     lex = lexicon()
+    raw = load_yaml("numbers.yaml")
+    fiscal = [" ".join(str(w).lower().split()) for w in raw["fiscal_year_words"]]
+    articles = alternation(lex.words_of("article"))
     first = case_forms(w[0] for w in lex.clock_words)
     if first is None:
         raise ValueError("numbers.yaml: a clock word opens with a non-ASCII letter with cases")
@@ -72,12 +97,26 @@ def _context() -> _Context:
         # start), or a hyphen: a compound.
         near=re.compile(rf"\0(?:\s{{0,3}}{char_class(first)}|\s{{4}}|-)"),
         rank=re.compile(rf"(?<![\w])(?:{alternation(lex.rank_markers)})\s*$", re.IGNORECASE),
-        name=re.compile(r"(?<![\w'’.-])([A-Z][\w'’&.-]*) $"),
-        after_article=re.compile(rf"(?<![\w])(?:{alternation(lex.words_of('article'))})\s+$", re.IGNORECASE),
+        # A capitalised word, or one whose first lower-case letters run into a capital
+        # ("iOS", "eBay"): the second branch is tried only where the first fails.
+        name=re.compile(r"(?<![\w'’.-])([A-Z][\w'’&.-]*|[a-z]+[A-Z][\w'’&.-]*) $"),
+        after_article=re.compile(rf"(?<![\w])(?:{articles})\s+$", re.IGNORECASE),
         fraction_tail=re.compile(rf"\s*(?:(?:{alternation(lex.fraction_tail_words)})\b|[^\w\s-]|$)", re.IGNORECASE),
+        # Blanks only between the words: the look-behind stops at a line break.
+        fraction_lead=re.compile(
+            rf"(?<![\w'’-])(?:{alternation(str(w).lower() for w in raw['fraction_lead_words'])}) +(?:{articles}) +\Z",
+            re.IGNORECASE),
+        fiscal=re.compile(rf"(?<![\w'’.-])(?:{_phrases(fiscal)}) \Z", re.IGNORECASE),
+        fiscal_last_words=frozenset(w.rsplit(" ", 1)[-1] for w in fiscal),
+        street_words=frozenset(str(w).lower() for w in raw["street_words"]),
         not_name_words=lex.not_name_words,
         pronoun_numbers=lex.pronoun_numbers,
     )
+
+
+def _phrases(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases whose words may stand one or more blanks apart."""
+    return alternation(phrases).replace(re.escape(" "), " +")
 
 
 def find_numbers(text: str, ctx: ScanContext) -> list[ValueMatch]:
@@ -94,6 +133,7 @@ def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[
     last_words = hedges.last_words
     counts = _COUNTS
     not_names = rules.not_name_words
+    fiscal_last = rules.fiscal_last_words
     phrases = number_phrases(text)
     near = set(followed_by(text, rules.near))
     for k in range(len(phrases)) if only is None else only:
@@ -102,7 +142,7 @@ def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[
         if glued or pending or letter_scale is not None:
             continue
         if form == "ordinal":
-            if _is_rank(text, p):
+            if _is_rank(text, p, rules):
                 add(new_match(start, end, figure, shared_quantity("number", value, step, None, form="ordinal"), None))
             continue
         # What follows: a clock word ("10 a.m.") or a compound ("30-year-old") is no count.
@@ -113,17 +153,38 @@ def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[
             # figure; no rank marker then, and a name only if the word is capitalised.
             low = word.lower()
             hedge, begin = (None, start) if low not in last_words else hedges.after_word(text, start, word)
-            if hedge is None and plain and form == "cardinal" and "A" <= word[0] <= "Z" and low not in not_names:
-                continue
+            if hedge is None and plain and form == "cardinal":
+                # One comparison tells a word with a capital ("Vision", "iOS") from the
+                # usual lower-case one.
+                if word != low and ("A" <= word[0] <= "Z" or _LOWER_THEN_CAPITAL.match(word)) and low not in not_names:
+                    continue
+                if low in fiscal_last and _fiscal_year(text, p, rules):
+                    continue
+                # A leading zero ("0930"), or a digit or a capital after the next character
+                # ("20 7946", "10 Downing", "737 MAX"): only then can the figure be part of
+                # a code or an address. A one-character slice makes no new string.
+                if (figure < "1" or "0" <= text[end + 1:end + 2] <= "Z") and _part_of_code(text, phrases, k, rules):
+                    continue
         else:
             hedge, begin = hedges.after_word(text, start, None)
-            if hedge is None and plain and form == "cardinal":
-                if _ranked(text, start, rules):
-                    rank = shared_quantity("number", value, step, None, form="ordinal")
-                    add(new_match(start, end, figure, rank, None))
+            if hedge is None and form == "cardinal":
+                # A digit and one blank before it ("+44 20 7946"): a group of a phone number?
+                if "0 " <= text[start - 2:start] <= "9 " and _in_groups(text, phrases, k):
                     continue
-                if _inside_name(text, start, rules):
-                    continue
+                if plain:
+                    if _ranked(text, start, rules):
+                        if not _part_of_code(text, phrases, k, rules):  # "No. 10 Downing Street"
+                            rank = shared_quantity("number", value, step, None, form="ordinal")
+                            add(new_match(start, end, figure, rank, None))
+                        continue
+                    if _inside_name(text, start, rules):
+                        continue
+                    # A year after a word and one blank ("fiscal 2024" opening a text), not
+                    # after a comma ("March 5, 2024"), may be a fiscal year.
+                    if len(figure) == 4 and text[start - 2:start - 1].isalpha() and _fiscal_year(text, p, rules):
+                        continue
+                    if (figure < "1" or "0" <= text[end + 1:end + 2] <= "Z") and _part_of_code(text, phrases, k, rules):
+                        continue
         if hedge is None:
             if words and figure.lower() in rules.pronoun_numbers:
                 continue
@@ -195,7 +256,8 @@ def _hyphen_compound(text: str, end: int) -> bool:
 
 
 def _inside_name(text: str, start: int, rules: _Context) -> bool:
-    """True for "Vision 2030": a capitalised word that is not a function word, then a blank."""
+    """True for "Vision 2030", "iOS 17": a capitalised word (or one with a capital after its
+    first lower-case letters) that is not a function word, then a blank."""
     # The pattern needs a name character, then a blank, right before the figure (or before
     # a newline there, where its "$" also matches).
     if text[start - 1:start] == " ":
@@ -214,15 +276,103 @@ def _inside_name(text: str, start: int, rules: _Context) -> bool:
 
 _DISCOURSE = re.compile(r"\s*,")
 _NAME_CHARACTERS = "_'’&.-"  # what a name may end with besides letters and digits
+# Lower-case letters running into a capital: the start of "iOS", "iPhone", "eBay".
+_LOWER_THEN_CAPITAL = re.compile(r"[a-z]+[A-Z]")
+# The patterns below read blanks, never a line break, and no full stop: no reading of
+# them crosses the separator of joined texts.
+# An all-capitals word and a figure after a model number ("737 MAX 9").
+_MODEL_SUFFIX = re.compile(r" [A-Z]{2,} \d")
+# Up to four capitalised words after a figure, for a street name ("1600 Amphitheatre Parkway").
+_CAPITALISED_WORDS = re.compile(r"(?: [A-Z][A-Za-z'’-]*){1,4}")
+# A dialling code before the first group of a phone number ("+44 20 ...").
+_DIALLING_CODE = re.compile(r"\+(?:\d{1,4} )?\Z")
+# The word after an ordinal, for "by a third last week".
+_NEXT_WORD = re.compile(r" +([A-Za-z]+)")
 
 
-def _is_rank(text: str, p: NumberPhrase) -> bool:
-    """False for ordinal words that are not ranks here (discourse markers, fractions)."""
+def _part_of_code(text: str, phrases: tuple[NumberPhrase, ...], k: int, rules: _Context) -> bool:
+    """True when the plain integer ``phrases[k]`` is part of something that is no count: a
+    code or a time with a leading zero ("0930"), a group of a phone number ("+44 20 7946
+    0958"), a model number ("737 MAX 9") or a house number ("10 Downing Street")."""
+    p = phrases[k]
+    if p.text[0] == "0" and len(p.text) > 1 and p.value:
+        # "0930", "007", "01": padded to a width, as codes and clock times are, never a
+        # count; zeros alone pad nothing ("0000" is 0 however it is written).
+        return True
+    if _in_groups(text, phrases, k):
+        return True
+    if not " A" <= text[p.end:p.end + 2] <= " Z":
+        return False
+    return _MODEL_SUFFIX.match(text, p.end) is not None or _names_street(text, p.end, 1, rules)
+
+
+def _digit_groups(p: NumberPhrase) -> bool:
+    """True for a figure of digits only, maybe in groups of blanks ("2024", "40 000")."""
+    return p.plain_integer or (not p.words and p.text.replace(" ", "").isdigit())
+
+
+def _linked(text: str, a: NumberPhrase, b: NumberPhrase) -> bool:
+    """True when figures ``a`` and ``b`` of digits stand one blank apart ("20 7946")."""
+    return a.end + 1 == b.start and text[a.end] == " " and _digit_groups(a) and _digit_groups(b)
+
+
+def _in_groups(text: str, phrases: tuple[NumberPhrase, ...], k: int) -> bool:
+    """True for a part of a number written in groups of digits one blank apart, such as a
+    phone number: three groups or more ("020 7946 0958"), two with a leading zero in one
+    ("0800 1234"), or any after a "+" ("+44 20 7946 0958", whose "+44" is no figure).
+    Two plain groups are two figures ("on March 5 300 people")."""
+    first = last = k
+    while first and _linked(text, phrases[first - 1], phrases[first]):
+        first -= 1
+    while last + 1 < len(phrases) and _linked(text, phrases[last], phrases[last + 1]):
+        last += 1
+    if last - first >= 2:
+        return True
+    if last > first and any(q.text[0] == "0" and len(q.text) > 1 and q.value for q in phrases[first:last + 1]):
+        return True
+    begin = phrases[first].start
+    return _DIALLING_CODE.search(text, max(0, begin - 6), begin) is not None
+
+
+def _names_street(text: str, end: int, least: int, rules: _Context) -> bool:
+    """True when a street word follows ``end`` among the next capitalised words, after at
+    least ``least`` others and at most ``least + 2``: "10 Downing Street" (one before it),
+    "Fifth Avenue" (none, after an ordinal). "120 Chinese firms" names no street."""
+    m = _CAPITALISED_WORDS.match(text, end)
+    if m is None:
+        return False
+    streets = rules.street_words
+    return any(w.lower() in streets for w in m.group().split()[least:least + 3])
+
+
+def _fiscal_year(text: str, p: NumberPhrase, rules: _Context) -> bool:
+    """True for a year after a fiscal-year word ("fiscal 2024", "financial year 2025")."""
+    low, high = lexicon().year_like
+    if not (p.plain_integer and len(p.text) == 4 and low <= p.value <= high):
+        return False
+    return rules.fiscal.search(text, max(0, p.start - 24), p.start) is not None
+
+
+def _is_rank(text: str, p: NumberPhrase, rules: _Context) -> bool:
+    """False for ordinals that are not ranks here (discourse markers, fractions, streets)."""
+    if "A" <= text[p.end + 1:p.end + 2] <= "Z" and (not p.words or "A" <= p.text[0] <= "Z") \
+            and _names_street(text, p.end, 0, rules):
+        return False  # "Fifth Avenue", "42nd Street", "Third Ring Road"; not "a second Wall Street bank"
     if not p.words:
         return True
     if at_sentence_start(text, p.start) and _DISCOURSE.match(text, p.end):
         return False  # "First, Xi urged both sides ..."
-    rules = _context()
-    if rules.after_article.search(text, max(0, p.start - 4), p.start) and rules.fraction_tail.match(text, p.end):
-        return False  # "a third of the budget", "wait a second."
+    if rules.after_article.search(text, max(0, p.start - 4), p.start):
+        if rules.fraction_tail.match(text, p.end):
+            return False  # "a third of the budget", "wait a second."
+        if p.value > 1 and rules.fraction_lead.search(text, max(0, p.start - 24), p.start) \
+                and _no_noun_after(text, p.end, rules):
+            return False  # "rose by a third last week"; "for a third time" is a rank
     return True
+
+
+def _no_noun_after(text: str, end: int, rules: _Context) -> bool:
+    """True when the word after ``end`` (on its line) is a function word ("last", "in",
+    "since"), which a fraction may precede and an ordinal's noun is not."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in rules.not_name_words

@@ -236,3 +236,102 @@ def test_matches_are_plain_value_matches() -> None:
     built = ValueMatch(match.start, match.end, match.text, match.value, match.hedge)
     assert type(match) is ValueMatch and match == built and repr(match) == repr(built) and hash(match) == hash(built)
     assert vars(match) == vars(built)
+
+
+# What a figure is part of, told by its neighbours: each text below holds a figure that
+# is no count (and must go) next to near misses written like it that must stay.
+def c(text: str, value: float | None = None) -> tuple[str, str, Interval, str | None]:
+    """An exact cardinal read without a hedge (its value written in digits, or given)."""
+    exact = float(text.replace(",", "").replace(" ", "")) if value is None else value
+    return (text, "cardinal", pt(exact), None)
+
+
+def o(text: str, value: float) -> tuple[str, str, Interval, str | None]:
+    """An ordinal."""
+    return (text, "ordinal", pt(value), None)
+
+
+NOT_COUNTS = [
+    # Product names whose name word has a capital inside it (not only at its start).
+    ("Apple's iOS 17 update reached 12 iPhones per store.", [c("12")]),
+    ("Sales rose 8 percent, with the iPhone 16 making up most of it.", [c("8")]),
+    ("macOS 14 shipped to 20 million Macs", [("20 million", "cardinal", iv(19.5e6, 20.5e6), None)]),
+    ("The eBay 2 app and the iPadOS 18 beta reached 40 countries", [c("40")]),
+    ("iOS 17 is out", []),  # a name opening the text (no blank before it)
+    ("the mid-June 15 deadline beat iPadOS 18", [c("15")]),  # "mid-" has no capital
+    # A model number followed by an all-capitals word and a figure; counts stay.
+    ("Alaska Airlines grounded 171 of its 737 MAX 9 planes.", [c("171")]),
+    ("It has 27 EU members, 30 NATO allies and 40 jets of the 787 MAX 10 type", [c("27"), c("30"), c("40")]),
+    # Street addresses; counts before capitalised words stay, and a hedge shows a count.
+    ("Google has 180 staff at 1600 Amphitheatre Parkway in California.", [c("180")]),
+    ("The store at 350 Fifth Avenue hired 120 Chinese workers.", [c("120")]),
+    ("He was summoned to No. 10 Downing Street, No. 1 in the polls.", [o("1", 1)]),
+    ("They will visit 10 Downing Street and 10 Chinese companies.", [c("10")]),
+    ("40 Democratic senators met at 221 Baker St. on Monday.", [c("40")]),
+    ("Police closed 10 streets near 1 Police Plaza.", [c("10")]),
+    ("A poll of more than 40 Wall Street economists, sent from 7 World Trade Center Road",
+     [("more than 40", "cardinal", iv(40, INF, low_open=True), "more than")]),
+    ("five Wall Street banks sit near 55 Water Street", [c("five", 5)]),
+    # An ordinal naming a street, and one that does not.
+    ("Shops on Fifth Avenue and the 42nd Street station; a second Wall Street bank failed.", [o("second", 2)]),
+    ("Beijing's Third Ring Road and the 15th Five-Year Plan", [o("15th", 15)]),
+    # Phone numbers written with blanks; two figures one blank apart stay two counts.
+    ("To book, call +44 20 7946 0958 today; on March 5 300 people came.", [c("300")]),
+    ("Dial 020 7946 0958 or 0800 1234: in 2023 15 000 people called.", [c("2023"), c("15 000")]),
+    ("Call +1 212 555 4567 now, said 3 officials.", [c("3")]),
+    # A figure written with a leading zero is a time or a code; zero and decimals stay.
+    ("The plane landed at 0930 local time with 0 injuries and 0.5 tonnes of mail.", [c("0"), ("0.5", "cardinal", iv(0.45, 0.55), None)]),
+    ("He wore number 07 and code 007 in 12 games.", [c("12")]),
+    # "by a third" and the like before no noun: a fraction; before a noun: a rank.
+    ("Covid-19 cases rose by a third last week, for a third time.", [o("third", 3)]),
+    ("Sales fell by a fifth in May; Lee won a third term.", [o("third", 3)]),
+    ("Shares are down a third since May and she won a third title.", [o("third", 3)]),
+    ("Profits rose by nearly a third compared with a second wave.", [o("second", 2)]),
+    ("It was bought by a third party and its staff cut by a fifth in 2024.", [o("third", 3), c("2024")]),
+    ("Costs rose by a quarter in May, marked by a third consecutive rise, and by a fourth over June.", [o("third", 3)]),
+    # A year after a fiscal-year word; other figures after those words stay.
+    ("The company expects a profit for fiscal 2024, hiring 1,500 workers.", [c("1,500")]),
+    ("Revenue in financial year 2025 rose; in the last financial year 300 staff left.", [c("300")]),
+    ("fiscal 2023 results and the fiscal 500 billion plan", [("500 billion", "cardinal", iv(499.5e9, 500.5e9), None)]),
+    ("Last year 2000 people died; the fiscal year 2023 saw fewer.", [c("2000")]),
+    ("For the FY 2024 target of 300 jobs and fy 2023", [c("300")]),
+]
+
+# The checks stop at a line break and at a full stop: nothing is read across them.
+NOT_ACROSS = [
+    ("visit 10 Downing\nStreet, not 10 Downing Street", [c("10")]),
+    ("the count was 10. Downing Street said it was 10 Downing Street", [c("10")]),
+    ("grounded 737\nMAX 9 jets, not 737 MAX 9 ones", [c("737")]),
+    ("rose by a\nthird last week, not by a third last week", [o("third", 3)]),
+    ("for fiscal\n2024 and for fiscal 2024", [c("2024")]),
+    ("call +44\n20 people and +44 20 7946", [c("20")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_COUNTS + NOT_ACROSS)
+def test_figures_that_are_part_of_something_else(text: str, expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    check(text, expected)
+
+
+def test_joined_texts_read_as_alone_around_codes_and_addresses() -> None:
+    # Each ending reaches for the next text's opening; joined, they read as alone, and
+    # each opening keeps its own reading.
+    from checker.values.batch import scan_many
+    from checker.values.scan import scan
+
+    context = ScanContext()
+    pairs = [
+        ("They met at 10", "Downing Street, said 10 Downing Street.", []),
+        ("Sales rose by a", "third last week, by a third last week.", ["third"]),
+        ("Results for fiscal", "2024 were weak, for fiscal 2024 and 300 jobs.", ["300"]),
+        ("Call +44 20", "7946 0958 now, +44 20 7946 and 4 lines.", ["4"]),
+        ("Its 737", "MAX 9 jets and 737 MAX 9 ones.", []),
+        ("the iOS", "17 users and iOS 17.", ["17"]),
+        ("at 350", "Fifth Avenue shops and 350 Fifth Avenue.", []),
+    ]
+    texts = [(t, context) for ending, opening, _ in pairs for t in (ending, opening)]
+    joined = scan_many(texts)
+    assert joined == [scan(t, ctx) for t, ctx in texts]
+    for (_, opening, expected), values in zip(pairs, joined[1::2]):
+        numbers = [m.text for m in values if getattr(m.value, "kind", None) == "number"]
+        assert numbers == expected, (opening, numbers)

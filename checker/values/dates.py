@@ -16,8 +16,16 @@ Decisions (precision first: an unsure reading widens the set or gives nothing):
   weekday is a weekday-only set, still comparable.
 - A date without a year ("January 5", "November", "the third quarter") takes the
   latest occurrence ending within 90 days after publication (past reading), or the
-  first one not over yet after a future marker. Without a publication date: nothing,
-  except the weekday of "Monday, Jan. 5".
+  first one not over yet after a future marker. A past cue that is the participle or
+  base form of a future verb ("will be held", "is expected to last") is no past
+  marker. In a sentence that plainly speaks of the past (the past verb that governs
+  the date is not a reporting verb, and no future cue is in the sentence) and after
+  "since", the occurrence must also have begun by publication: "exports fell in July",
+  read on June 1, is last July. Without a publication date: the calendar constraints
+  only ("January 5" of some year), and the weekday of "Monday, Jan. 5".
+- A day of a month that names an event ("the Oct. 7 attacks", "the Jan. 6 riot": a
+  determiner or a possessive before it, a noun after it) may be of any year: its value
+  is the day of the year alone, as without a publication date.
 - A weekday written with a date must agree with it, or nothing is produced.
 - "two months ago" is the calendar offset +/- a tolerance per unit (dates.yaml); a
   hedge ("just over two months ago") gives its own interval from the hedge table.
@@ -48,11 +56,11 @@ from checker.values import dates_relative as rel
 from checker.values import dates_weekdays as wd
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates_calendar import Frame
-from checker.values.dates_context import keep, looks_ahead
+from checker.values.dates_context import keep, looks_ahead_in, names_event, opens_past, plainly_past, sentence_before
 from checker.values.dates_model import Atom, Env
 from checker.values.dates_probe import make_probe
 from checker.values.dates_sites import Hit, find_matches
-from checker.values.dates_vocab import vocab
+from checker.values.dates_vocab import Vocab, vocab
 from checker.values.figures import new_match
 from checker.values.types import DateSpan
 
@@ -132,24 +140,59 @@ def find_dates(text: str, ctx: ScanContext, *, numeric_order: str | None = None)
         return []
     atoms = ranges.merge_ranges(text, ranges.apply_prefixes(env, atoms))
     published = ctx.published
-    frames = _frames(published, v.ahead_days)
+    frames = _frames(published, v.ahead_days, v.past_grace_days)
     matches: list[ValueMatch] = []
     for atom in atoms:
         start, end, _, resolve, _, weak, hedge, tensed = atom
         if weak is not None and not keep(text, atom, v, env.probe):
             continue
-        future = tensed and published is not None and looks_ahead(text, start)
-        span = resolve(frames[future])
+        if published is None or not tensed:
+            span = resolve(frames[_OPEN])
+        elif atom.yearly is not None and atom.unit in _NAMING_UNITS and names_event(text, start, end, v):
+            span = resolve(_NO_YEAR)
+        else:
+            span = _resolve_in_tense(text, atom, frames, v)
         if span is None or (span.low is None and _says_nothing(span)):
             continue
         matches.append(new_match(start, end, text[start:end], span, hedge))
     return matches
 
 
+# Frames by the tense of a sentence: unknown, future, plainly past.
+_OPEN, _FUTURE, _PAST = range(3)
+# The frame of a date whose year nothing tells: "the Oct. 7 attacks" may be of any year.
+_NO_YEAR = Frame(None)
+# Days of a month, alone or in a range ("the Nov. 22-23 summit"), can name an event.
+_NAMING_UNITS = frozenset({"day", "range"})
+
+
 @lru_cache(maxsize=64)
-def _frames(published: dt.date | None, ahead_days: int) -> tuple[Frame, Frame]:
-    """The frames of a publication date: past tense, then future tense."""
-    return Frame(published, False, ahead_days), Frame(published, True, ahead_days)
+def _frames(published: dt.date | None, ahead_days: int, grace_days: int) -> tuple[Frame, Frame, Frame]:
+    """The frames of a publication date: tense unknown, future, plainly past."""
+    return (Frame(published, False, ahead_days), Frame(published, True, ahead_days),
+            Frame(published, False, ahead_days, past=True, past_grace_days=grace_days))
+
+
+def _resolve_in_tense(text: str, atom: Atom, frames: tuple[Frame, Frame, Frame], v: Vocab) -> DateSpan | None:
+    """The days of an expression whose reading may depend on the tense of its sentence.
+
+    After "since" the days have begun by publication; after a future cue they are read
+    forward. Otherwise the reading of unknown tense stands unless it starts after
+    publication and the sentence plainly speaks of the past: then the latest occurrence
+    begun by publication ("exports fell in July", read on June 1, is last July). The
+    whole sentence is read only in that case, which is rare.
+    """
+    start, resolve = atom.start, atom.resolve
+    if opens_past(text, start, v):
+        return resolve(frames[_PAST])
+    before = sentence_before(text, start)
+    if looks_ahead_in(before):
+        return resolve(frames[_FUTURE])
+    span = resolve(frames[_OPEN])
+    published = frames[_OPEN].published
+    if span is None or span.low is None or published is None or span.low <= published:
+        return span  # begun by publication: the past reading is the same
+    return resolve(frames[_PAST]) if plainly_past(text, start, atom.end, v, before) else span
 
 
 def _says_nothing(span: DateSpan) -> bool:

@@ -24,11 +24,18 @@ Span = DateSpan
 
 @dataclass(frozen=True)
 class Frame:
-    """What resolving an expression needs: the publication date and the tense around it."""
+    """What resolving an expression needs: the publication date and the tense around it.
+
+    ``future``: the sentence looks ahead. ``past``: it plainly speaks of the past, so a
+    date without a year has begun by publication (give or take ``past_grace_days``).
+    Neither: the tense is unknown.
+    """
 
     published: dt.date | None
     future: bool = False
     ahead_days: int = 90
+    past: bool = False
+    past_grace_days: int = 1
 
 
 # The spans of days, months and years are made once each: values are immutable, and a
@@ -144,8 +151,10 @@ def choose(yearly: Yearly, frame: Frame) -> Span | None:
 
     Past reading (default): the latest occurrence that ends no later than
     ``ahead_days`` after publication, so "November" in a January article is last
-    November, and "January 20" read on January 5 is this month. Future reading: the
-    earliest occurrence that has not ended before publication.
+    November, and "January 20" read on January 5 is this month; in a plainly past
+    sentence (``frame.past``) it must also have begun by publication, give or take
+    ``past_grace_days`` ("exports fell in July", read on June 1, is last July). Future
+    reading: the earliest occurrence that has not ended before publication.
     """
     pub = frame.published
     if pub is None:
@@ -156,6 +165,9 @@ def choose(yearly: Yearly, frame: Frame) -> Span | None:
         return upcoming[0] if upcoming else None
     limit = pub + dt.timedelta(days=frame.ahead_days)
     past = [s for s in spans if s.high is not None and s.high <= limit]
+    if frame.past:
+        begun = pub + dt.timedelta(days=frame.past_grace_days)
+        past = [s for s in past if s.low is not None and s.low <= begun]
     return past[-1] if past else None
 
 

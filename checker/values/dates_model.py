@@ -67,9 +67,26 @@ def blocked(start: int, end: int, unit: str) -> Atom:
 
 # Atoms are made once per wording (see ``checker.values.dates``) and frames once per
 # publication date, so the same atom is resolved in the same frame text after text: a
-# resolver keeps its last answer, for the very frame object it was given (the rules are
-# pure functions of the frame).
+# resolver keeps its last two answers, for the very frame objects it was given (the
+# rules are pure functions of the frame). Two, because a date read in one frame is now
+# and then read in a second one too (the plainly past one, or the one without a year).
 _UNSEEN: tuple[object, Span | None] = (object(), None)
+
+
+def _remembering(compute: Resolver) -> Resolver:
+    """``compute``, keeping its answers for the last two frames it was given."""
+    memo = [(_UNSEEN, _UNSEEN)]
+
+    def resolve(frame: Frame) -> Span | None:
+        recent = memo[0]
+        for seen in recent:
+            if seen[0] is frame:
+                return seen[1]
+        span = compute(frame)
+        memo[0] = ((frame, span), recent[0])  # one assignment: a reader sees the old pairs or the new ones
+        return span
+
+    return resolve
 
 
 def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Span | None],
@@ -80,17 +97,10 @@ def relative(start: int, end: int, unit: str, rule: Callable[[dt.date, bool], Sp
     False says the rule ignores the latter, which then need not be worked out.
     """
 
-    last = [_UNSEEN]
+    def compute(frame: Frame) -> Span | None:
+        return fallback if frame.published is None else rule(frame.published, frame.future)
 
-    def resolve(frame: Frame) -> Span | None:
-        seen = last[0]
-        if seen[0] is frame:
-            return seen[1]
-        span = fallback if frame.published is None else rule(frame.published, frame.future)
-        last[0] = (frame, span)  # one assignment: a reader sees the old pair or the new one
-        return span
-
-    return Atom(start, end, unit, resolve, weak=weak, tensed=tensed)
+    return Atom(start, end, unit, _remembering(compute), weak=weak, tensed=tensed)
 
 
 def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = None,
@@ -101,17 +111,10 @@ def yearly(start: int, end: int, unit: str, rule: Yearly, weekday: int | None = 
     constraints every occurrence shares (months, days of the year, the weekday).
     """
 
-    last = [_UNSEEN]
+    def compute(frame: Frame) -> Span | None:
+        return undated(rule, weekday) if frame.published is None else choose_checked(rule, frame, weekday)
 
-    def resolve(frame: Frame) -> Span | None:
-        seen = last[0]
-        if seen[0] is frame:
-            return seen[1]
-        span = undated(rule, weekday) if frame.published is None else choose_checked(rule, frame, weekday)
-        last[0] = (frame, span)
-        return span
-
-    return Atom(start, end, unit, resolve, yearly=rule, weak=weak)
+    return Atom(start, end, unit, _remembering(compute), yearly=rule, weak=weak)
 
 
 def choose_checked(rule: Yearly, frame: Frame, weekday: int | None) -> Span | None:

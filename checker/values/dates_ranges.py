@@ -147,6 +147,10 @@ def _with_part(atom: Atom, bounds: tuple[int, int], start: int) -> Atom:
     def resolve(frame: Frame) -> Span | None:
         if frame.published is None and yearly_part is not None:
             return undated(yearly_part)  # "early November": November 1-15 of some year
+        if frame.past and yearly_part is not None:
+            # The part must have begun by publication, not only its month: "since late
+            # July" read on July 10 is last year's.
+            return choose(yearly_part, frame)
         return cut(atom.resolve(frame))
 
     return Atom(start, atom.end, unit, resolve, yearly=yearly_part, tensed=atom.tensed)

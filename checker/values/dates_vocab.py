@@ -79,7 +79,20 @@ class Vocab:
     part_words: Mapping[str, str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
+    non_past_heads: frozenset[str]
+    verb_fillers: frozenset[str]
+    weak_past_cues: frozenset[str]
+    clause_breaks: frozenset[str]
+    past_verb_links: frozenset[str]
+    participle_determiners: frozenset[str]
+    forward_participles: frozenset[str]
+    past_openers: frozenset[str]
+    forward_openers: frozenset[str]
+    date_name_determiners: frozenset[str]
+    date_name_possessives: tuple[str, ...]
+    not_nouns: frozenset[str]
     ahead_days: int
+    past_grace_days: int
     bare_year: tuple[int, int]
     year_pivot: int
     numeric_order: str
@@ -180,7 +193,20 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
         part_words={norm(w): str(p) for w, p in raw["part_words"].items()},
         future_cues=tuple(str(w).lower() for w in raw["future_cues"]),
         past_cues=tuple(str(w).lower() for w in raw["past_cues"]),
+        non_past_heads=frozenset(_texts(raw, "non_past_heads")),
+        verb_fillers=frozenset(_texts(raw, "verb_fillers")),
+        weak_past_cues=frozenset(_texts(raw, "weak_past_cues")),
+        clause_breaks=frozenset(_texts(raw, "clause_breaks")),
+        past_verb_links=frozenset(_texts(raw, "past_verb_links")),
+        participle_determiners=frozenset(_texts(raw, "participle_determiners")),
+        forward_participles=frozenset(_texts(raw, "forward_participles")),
+        past_openers=frozenset(_texts(raw, "past_openers")),
+        forward_openers=frozenset(_texts(raw, "forward_openers")),
+        date_name_determiners=frozenset(_texts(raw, "date_name_determiners")),
+        date_name_possessives=tuple(_texts(raw, "date_name_possessives")),
+        not_nouns=frozenset(_texts(raw, "not_nouns")),
         ahead_days=int(raw["year_inference"]["ahead_days"]),
+        past_grace_days=int(raw["year_inference"]["past_grace_days"]),
         bare_year=(int(year["min"]), int(year["max"])),
         year_pivot=int(raw["two_digit_year_pivot"]),
         numeric_order=str(raw["numeric_order"]),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Mapping, Protocol, Sequence
 
 from checker.rules.model import Rule
+from checker.values.dates_sets import intersect as dates_intersect
 from checker.values.types import Amount, Compat, DateSpan, Interval, Label, Money, Quantity, compatible
 
 
@@ -49,7 +50,7 @@ class Comparator:
     def _different_occasions(self, a: _BucketLike, b: _BucketLike) -> bool:
         """Two dates too far apart to be the same occasion ("May 6" vs "August 11")."""
         if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
-            return _days_apart(a.value, b.value) > (self.rule.same_event_within_days or 0)
+            return not _within_days(a.value, b.value, self.rule.same_event_within_days or 0)
         return False
 
     def superseded(self, old: _BucketLike, new: _BucketLike) -> bool:
@@ -153,10 +154,26 @@ def _below(a: object, b: object) -> bool:
     return high is not None and low is not None and high <= low
 
 
-def _days_apart(a: object, b: object) -> float:
-    if not (isinstance(a, DateSpan) and isinstance(b, DateSpan)):
-        return 0
-    if None in (a.low, a.high, b.low, b.high):
-        return 0
-    assert a.low and a.high and b.low and b.high
-    return max(0, (b.low - a.high).days, (a.low - b.high).days)
+def _within_days(a: DateSpan, b: DateSpan, days: int) -> bool:
+    """Whether the two sets of days come within ``days`` of each other: can they be one
+    occasion?
+
+    A set without a range of its own ("the Oct. 7 attacks": Oct. 7 of some year; "on
+    Monday" with no publication date) is placed by its constraints near the other's
+    range: Oct. 7 of any year is within 60 days of "Sept. 20, 2023" but not of "May 6,
+    2025". Two sets that neither can place are taken as one occasion, and compared.
+    """
+    if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
+        return max((b.low - a.high).days, (a.low - b.high).days) <= days
+    for placed, other in ((a, b), (b, a)):
+        if placed.low is not None and placed.high is not None:
+            return dates_intersect(other, DateSpan(_shifted(placed.low, -days), _shifted(placed.high, days)))
+    return True
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, kept within the calendar."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max

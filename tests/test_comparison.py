@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
 
 from checker.comparison import Comparator
 from checker.rules.loader import load_rules
-from checker.values.types import Amount, Compat, Interval, Money, Quantity
+from checker.values.types import Amount, Compat, DateSpan, Interval, Money, Quantity
 from tests.conftest import RULES
 
 GROWTH = load_rules(RULES).by_id("trade-growth")
@@ -62,3 +63,40 @@ def test_neighbouring_rounded_figures_do_not_meet(a: Money, b: Money, verdict: C
     comparator = Comparator(TRADE, {})
     assert comparator.verdict(a, b) is verdict
     assert comparator.verdict(b, a) is verdict
+
+
+MEETING = load_rules(RULES).by_id("meeting-date")
+
+
+class _Bucket:
+    """One value, as the engine's buckets hold it (no dated claims needed here)."""
+
+    def __init__(self, value: DateSpan) -> None:
+        self.value = value
+        self.claims: list = []
+
+
+def day(text: str) -> DateSpan:
+    d = dt.date.fromisoformat(text)
+    return DateSpan(d, d)
+
+
+OCT_7_ANY_YEAR = DateSpan(None, None, month_days=frozenset({(10, 7)}))
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    (day("2025-05-06"), day("2025-05-08"), True),  # one visit, two dates
+    (day("2025-05-06"), day("2025-08-11"), False),  # two visits, months apart
+    # A day of the year with no year ("the Oct. 7 attacks") is one occasion with a date
+    # near one of its days, and another occasion than a date far from all of them.
+    (OCT_7_ANY_YEAR, day("2023-10-09"), True),
+    (OCT_7_ANY_YEAR, day("2025-05-06"), False),
+    (OCT_7_ANY_YEAR, day("2024-12-20"), False),
+    # "on Monday" with no publication date: some Monday, so any far date may be it.
+    (DateSpan(None, None, weekdays=frozenset({0})), day("2025-05-06"), True),
+])
+def test_dates_apart_are_different_occasions(a: DateSpan, b: DateSpan, conflict: bool) -> None:
+    comparator = Comparator(MEETING, {})
+    assert MEETING.same_event_within_days == 60
+    assert comparator.conflict(_Bucket(a), _Bucket(b)) is conflict
+    assert comparator.conflict(_Bucket(b), _Bucket(a)) is conflict

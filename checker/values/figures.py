@@ -133,6 +133,30 @@ def apply_hedge(hedge: Hedge | None, interval: Interval) -> Interval:
     return interval if hedge is None else hedge.apply(interval)
 
 
+def range_interval(low: Interval, high: Interval, hedge: Hedge | None) -> Interval:
+    """The set a range stands for: from its first end's set to its second end's, each
+    end hedged on its own ("about 5 to 7 million" is about 5 million to about 7 million,
+    up to 7.7 million, where hedging the whole from its middle would stop at 7.5)."""
+    return span_of(apply_hedge(hedge, low), apply_hedge(hedge, high))
+
+
+def span_of(a: Interval, b: Interval) -> Interval:
+    """The smallest interval holding both ``a`` and ``b``."""
+    if a.low is None or b.low is None:
+        low, low_open = None, False
+    elif a.low != b.low:
+        low, low_open = (a.low, a.low_open) if a.low < b.low else (b.low, b.low_open)
+    else:
+        low, low_open = a.low, a.low_open and b.low_open
+    if a.high is None or b.high is None:
+        high, high_open = None, False
+    elif a.high != b.high:
+        high, high_open = (a.high, a.high_open) if a.high > b.high else (b.high, b.high_open)
+    else:
+        high, high_open = a.high, a.high_open and b.high_open
+    return Interval(low, high, low_open, high_open)
+
+
 _QUANTITIES: dict[tuple[object, ...], Quantity] = {}
 _QUANTITIES_KEPT = 4096
 

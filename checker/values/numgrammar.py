@@ -3,13 +3,15 @@
 A *run* is a stretch of number tokens separated by blanks, hyphens or "and" ("twenty-one
 trillion and three hundred", "4000 3 hundred and 21", "two thirds"). The grammar splits
 it into numbers, computes each value and its rounding unit, and drops what is not a
-whole figure (fractions, spoken decimals, hyphen-joined digit groups) rather than read a
-wrong value out of it.
+whole figure (fractions, spoken decimals) rather than read a wrong value out of it.
+Figures of digits joined by a hyphen ("2020-2025", "5-7", "2-3 billion", "222-2222") are
+a range, a score or an identifier, which only what follows them can tell: both are read
+and marked as the ends of a dash pair (``Parsed.dashed``), which no finder reads alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Kinds that can open a small number ("twenty", "7", "fifteen").
 _SMALL = frozenset({"digits", "unit", "teen", "tens"})
@@ -41,6 +43,12 @@ class Parsed:
     form: str = "cardinal"
     scaled: bool = False
     letter_scale: float | None = None
+    dashed: int = 0  # DASH_FIRST / DASH_SECOND (or both, in a chain) for the ends of a dash pair
+
+
+# Flags of ``Parsed.dashed``: the number is followed, or preceded, by a hyphen and digits.
+DASH_FIRST = 1
+DASH_SECOND = 2
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,17 @@ class _Parser:
         while i < self.n:
             parsed, nxt = self.number(i)
             if parsed is not None:
+                if self.after_dash(out, parsed):
+                    parsed = replace(parsed, dashed=parsed.dashed | DASH_SECOND)
                 out.append(parsed)
             i = max(nxt, i + 1)
         return out
+
+    def after_dash(self, out: list[Parsed], parsed: Parsed) -> bool:
+        """Whether ``parsed`` is the second end of a dash pair whose first end ends ``out``."""
+        if not out or not out[-1].dashed & DASH_FIRST or out[-1].last != parsed.first - 1:
+            return False
+        return parsed.form == "cardinal" and self.t[parsed.first].sep == "hyphen"
 
     def number(self, i: int) -> tuple[Parsed | None, int]:
         """The number starting at token ``i`` (or None) and the index after it."""
@@ -121,9 +137,10 @@ class _Parser:
             return None, e + 1
         if kind == "decimal" and sep == "space":
             return None, self.skip_small(e + 1)
-        if kind == "digits" and sep == "hyphen" and ends == "digits":
-            # "2020-2025", "222-2222": a range or an identifier, not two numbers.
-            return None, e + 1
+        if kind == "digits" and sep == "hyphen" and ends in ("digits", "scale"):
+            # "2020-2025", "222-2222", "2-3 billion": a range, a score or an identifier;
+            # the next figure is read on its own, as the second end.
+            return Parsed(i, e - 1, sign * value, step, "cardinal", scaled, letter, DASH_FIRST), e
         if kind == "article" and sep == "joiner":
             nxt = self.kind(e + 1)
             if nxt == "half" and self.sep(e + 1) == "space":

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checker.values.numlex import NumberLexicon, alternation, lexicon
+from checker.values.numlex import NumberLexicon, alternation, lexicon, load_yaml
 
 # Digit groups: commas, no-break/thin spaces, or plain spaces (SI style "1 234 567");
 # a group is exactly three digits, so "423 0000" stays two numbers.
@@ -57,7 +57,7 @@ _LEFT_GLUE = r"\d_,'’%/:#+=&@?\\"
 class NumberPatterns:
     """The compiled patterns of the number reader."""
 
-    range_link: re.Pattern[str]  # what joins the two ends of a range ("to $")
+    range_link: re.Pattern[str]  # what may join the two ends of a range ("to $"), maybe over lines
     digit_starts: re.Pattern[str]  # where a run may start with a digit
     word_starts: re.Pattern[str]  # where a run may start with a word
     word_starts_lower: re.Pattern[str]  # the same, case-sensitive, for lower-cased text
@@ -202,3 +202,43 @@ def number_patterns() -> NumberPatterns:
         range_link, digit_starts, re.compile(word_start, re.IGNORECASE), re.compile(word_start), run, token_re,
         spaced, scan, re.compile(words_run),
     )
+
+
+# The sign a range may repeat before its second end ("$2 to $3 billion", "€2-€3bn").
+_RANGE_SIGN = r"(?P<sign>[A-Z]{0,3}\$|[€£¥₩])?"
+# Blanks inside one line: a range is never read across a line break.
+_LINE_BLANK = r"[ \t\u00a0]"
+
+
+@dataclass(frozen=True)
+class RangePatterns:
+    """What joins two figures into the ends of one range, when a reading makes one."""
+
+    join: re.Pattern[str]  # between the ends, on one line: a dash or a range word ("5 to 7", "5-7")
+    opener: re.Pattern[str]  # a word that announces a range, right before it ("between")
+    reach: int  # how far back an opener may start
+
+
+@lru_cache(maxsize=1)
+def range_patterns() -> RangePatterns:
+    """Compile the range patterns (``range_words`` of numbers.yaml, ``range_openers`` of
+    units.yaml) once.
+
+    Unlike ``range_link``, which only keeps a bare figure from being read alone and may
+    look across lines, these join figures into one value, so they read blanks of one line
+    only: no line break, no full stop (and so never the separator of joined texts, see
+    :mod:`checker.values.batch`); they are anchored at the very end of the stretch read,
+    since "$" would also match before a line break that ends it. A hyphen or an en dash
+    may stand between blanks; an em dash only tight ("5—7"), since a spaced one opens an
+    aside ("$5 billion — $2 billion more than planned").
+    """
+    words = alternation(lexicon().range_words)
+    opener_words = [str(w).lower() for w in load_yaml("units.yaml")["range_openers"]]
+    openers = alternation(opener_words)
+    join = re.compile(
+        rf"(?:{_LINE_BLANK}*(?P<dash>[-–]){_LINE_BLANK}*|(?P<tight>—)|{_LINE_BLANK}+(?:{words}){_LINE_BLANK}+)"
+        rf"{_RANGE_SIGN}{_LINE_BLANK}*\Z",
+        re.IGNORECASE,
+    )
+    opener = re.compile(rf"(?<![\w-])(?:{openers}){_LINE_BLANK}+\Z", re.IGNORECASE)
+    return RangePatterns(join, opener, max(map(len, opener_words), default=0) + 8)

@@ -3,26 +3,75 @@
 Each parser module finds its own kind; where two matches overlap, the longer one wins
 ("2.14 trillion yuan ($306 billion)" is one money value, not two numbers and a money),
 and on equal length the more specific kind wins (money > percent > date > duration > number).
+
+Ranges of numbers with a scale word ("2 to 3 million", "between 2 million and 3 million",
+"2-3 billion") are read here, as one number whose set runs from the first end's set to
+the second's; money and percentages read their own ranges. A range found by them, which
+takes in the unit too, is longer and wins.
 """
 
 from __future__ import annotations
 
 import bisect
 import operator
+import re
 from typing import Callable, Iterable
 
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.dates import find_dates
 from checker.values.durations import find_durations
+from checker.values.figures import find_hedge, make_match, range_interval
 from checker.values.money import find_money
 from checker.values.numbers import find_numbers, number_reach, numbers_of
-from checker.values.numphrase import NumberPhrase, number_phrases
+from checker.values.numlex import lexicon
+from checker.values.numphrase import NumberPhrase, number_phrases, number_ranges, range_before, range_start
 from checker.values.percent import find_percentages
+from checker.values.types import Quantity
 
 Finder = Callable[[str, ScanContext], list[ValueMatch]]
 
+
+
+def find_number_ranges(text: str, ctx: ScanContext) -> list[ValueMatch]:
+    """Every range of numbers with a scale word: "2 to 3 million" (the bare first end
+    borrows the scale and keeps its own rounding: [1.5, 3.5] million), "about 5 to 7
+    million" (each end hedged), and ends written in full when a dash or "between" joins
+    them ("2 million-3 million"; "from 2 million to 3 million" is two values)."""
+    seconds = number_ranges(text)
+    if not seconds:
+        return []  # the usual case: no scaled figure has a figure right before it
+    phrases = number_phrases(text)
+    out: list[ValueMatch] = []
+    for k in seconds:
+        ends = range_before(text, phrases, k)
+        if ends is None or ends.sign or not (_alone(text, ends.first) and _alone(text, ends.second)):
+            continue
+        hedge, begin = find_hedge(text, ends.first.start, ctx)
+        start = range_start(text, begin)
+        if not (ends.borrows or ends.dash or start < begin):
+            continue
+        interval = range_interval(ends.low, ends.second.interval, hedge)
+        out.append(make_match(text, start, ends.second.end, Quantity(kind="number", interval=interval), hedge))
+    return out
+
+
+def _alone(text: str, p: NumberPhrase) -> bool:
+    """Whether figure ``p`` may be read as a number, as the number finder tells: no glued
+    letters or unit letter, and no hyphen compound after it other than a count ("2 to 3
+    million-year-old" says what it counts; "a 2 to 3 million-strong crowd" is a count)."""
+    if p.glued or p.letter_scale is not None or p.form != "cardinal":
+        return False
+    compound = _COMPOUND.match(text, p.end)
+    return compound is None or compound.group(1).lower() in lexicon().count_compounds
+
+
+_COMPOUND = re.compile(r"-([A-Za-z]+)")
+
+
 # Order is the tie-break priority: earlier wins on equal spans.
-FINDERS: tuple[Finder, ...] = (find_money, find_percentages, find_dates, find_durations, find_numbers)
+FINDERS: tuple[Finder, ...] = (
+    find_money, find_percentages, find_dates, find_durations, find_number_ranges, find_numbers,
+)
 
 
 def scan(text: str, context: ScanContext | None = None) -> list[ValueMatch]:

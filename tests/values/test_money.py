@@ -121,8 +121,9 @@ def test_possessive_is_not_a_prefix() -> None:
     check("music ' s $ 500", [("$ 500", [("USD", 500, 500)], None)])
 
 
-def test_range_does_not_read_the_bare_figure() -> None:
-    check("$2 to $3 billion", [("$3 billion", [("USD", 2.5e9, 3.5e9)], None)])
+def test_range_reads_the_bare_figure_as_its_first_end() -> None:
+    # Not "$3 billion" alone, which a source saying $2.2 billion would contradict.
+    check("$2 to $3 billion", [("$2 to $3 billion", [("USD", 1.5e9, 3.5e9)], None)])
 
 
 def test_conversion_is_comparable_in_either_currency() -> None:
@@ -179,3 +180,38 @@ def test_look_alike_letters_are_not_currency_markers(text: str) -> None:
     # Matched by the case-blind patterns but in no table: not money, and no crash.
     assert all(m.value.amounts[0].currency in ("USD",) for m in find_money(text, ScanContext(None)))
     assert not [m for m in find_money(text, ScanContext(None)) if m.text.endswith(("RW", "\u017f"))]
+
+
+# A range of amounts is one value; each row pairs one with a sentence near it that keeps
+# its own reading.
+RANGES = [
+    ("a $40 to $50 million project", [("$40 to $50 million", [("USD", 39.5e6, 50.5e6)], None)],
+     "rose from $40 million to $50 million", [("$40 million", [("USD", 39.5e6, 40.5e6)], None),
+                                              ("$50 million", [("USD", 49.5e6, 50.5e6)], None)]),
+    ("worth between $28 billion and $29 billion", [
+        ("between $28 billion and $29 billion", [("USD", 27.5e9, 29.5e9)], None)],
+     "worth $28 billion and $29 billion respectively", [("$28 billion", [("USD", 27.5e9, 28.5e9)], None),
+                                                        ("$29 billion", [("USD", 28.5e9, 29.5e9)], None)]),
+    ("valued at $2bn-$3bn and €2-3bn", [("$2bn-$3bn", [("USD", 1.5e9, 3.5e9)], None),
+                                        ("€2-3bn", [("EUR", 1.5e9, 3.5e9)], None)],
+     "valued at $3bn-$2bn", [("$3bn", [("USD", 2.5e9, 3.5e9)], None), ("$2bn", [("USD", 1.5e9, 2.5e9)], None)]),
+    ("a bill of $2-3 billion", [("$2-3 billion", [("USD", 1.5e9, 3.5e9)], None)],
+     "a bill of $2 to pay 3 billion", [("$2", [("USD", 2, 2)], None)]),
+    ("40 to 50 million yuan ($5.5-6.9 million)", [
+        ("40 to 50 million yuan ($5.5-6.9 million)", [("CNY", 39.5e6, 50.5e6), ("USD", 5.45e6, 6.95e6)], None)],
+     "HK$40 to A$50 million", [("HK$40", [("HKD", 40, 40)], None), ("A$50 million", [("AUD", 49.5e6, 50.5e6)], None)]),
+    ("tickets at 5-7 USD or 5 to 7 dollars", [("5-7 USD", [("USD", 5, 7)], None),
+                                               ("5 to 7 dollars", [("USD", 5, 7)], None)],
+     "he gave $5 to 7 people", [("$5", [("USD", 5, 5)], None)]),
+    ("about $40 to $50 million", [("about $40 to $50 million", [("USD", 36e6, 55e6)], "about")],
+     "about $40 million", [("about $40 million", [("USD", 36e6, 44e6)], "about")]),
+    ("50 to 70 cents a share", [("50 to 70 cents", [("USD", 0.5, 0.7)], None)],
+     "70 to 50 cents a share", [("50 cents", [("USD", 0.5, 0.5)], None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected, contrast, contrast_expected", RANGES)
+def test_ranges_of_money(text: str, expected: list[tuple[str, Amounts, str | None]], contrast: str,
+                         contrast_expected: list[tuple[str, Amounts, str | None]]) -> None:
+    check(text, expected)
+    check(contrast, contrast_expected)

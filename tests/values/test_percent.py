@@ -120,3 +120,69 @@ SCAN_CASES = [
 @pytest.mark.parametrize("text,expected", SCAN_CASES)
 def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, str, Interval, str | None]], suffix: str) -> None:
     check(text + suffix, expected)
+
+
+# A range of percentages is one value; each row pairs one with a sentence near it that
+# keeps its own reading.
+RANGES = [
+    ("growth of between 5 and 7 percent", [("between 5 and 7 percent", "percent", Interval(5, 7), None)],
+     "growth of 5 percent and 7 percent", [("5 percent", "percent", Interval.point(5), None),
+                                           ("7 percent", "percent", Interval.point(7), None)]),
+    ("output rose 3 to 4 percent", [("3 to 4 percent", "percent", Interval(3, 4), None)],
+     "inflation rose 0.5% to 3.2%", [("0.5%", "percent", Interval(0.45, 0.55), None),
+                                     ("3.2%", "percent", Interval(3.15, 3.25), None)]),
+    ("a rise of 7 or 8 per cent", [("7 or 8 per cent", "percent", Interval(7, 8), None)],
+     "a fall of 8 or 7 per cent", [("7 per cent", "percent", Interval.point(7), None)]),
+    ("inflation of 5-7% and 2.5–3%", [("5-7%", "percent", Interval(5, 7), None),
+                                      ("2.5–3%", "percent", Interval(2.45, 3), None)],
+     "the 2024-25 season", []),
+    ("a gap of 2%-3%, or between 4 pct and 6 pct", [("2%-3%", "percent", Interval(2, 3), None),
+                                                    ("between 4 pct and 6 pct", "percent", Interval(4, 6), None)],
+     "a 55%-45% split", [("55%", "percent", Interval.point(55), None), ("45%", "percent", Interval.point(45), None)]),
+    ("roughly 10 to 12 percent", [("roughly 10 to 12 percent", "percent", Interval(9, 13.2), "roughly")],
+     "roughly 10 percent", [("roughly 10 percent", "percent", Interval(9, 11), "roughly")]),
+    ("cuts of 25 to 50 basis points", [("25 to 50 basis points", "percentage_point", Interval(0.25, 0.5), None)],
+     "cuts of 25 basis points", [("25 basis points", "percentage_point", Interval.point(0.25), None)]),
+    ("approval fell 3 to 5 points, to 41%", [("3 to 5 points", "percentage_point", Interval(3, 5), None),
+                                             ("41%", "percent", Interval.point(41), None)],
+     "approval fell 3 points, to 41%", [("3 points", "percentage_point", Interval.point(3), None),
+                                        ("41%", "percent", Interval.point(41), None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected, contrast, contrast_expected", RANGES)
+def test_ranges_of_percentages(text: str, expected: list[tuple[str, str, Interval, str | None]], contrast: str,
+                               contrast_expected: list[tuple[str, str, Interval, str | None]]) -> None:
+    check(text, expected)
+    check(contrast, contrast_expected)
+
+
+# Bare "points" is a change of percentage points only up to ``context_point_limit``: a
+# larger figure is an index level or a score, even next to a percentage.
+POINTS = [
+    ("The Hang Seng index rose 2.1% to 19,450 points.", [("2.1%", "percent", Interval(2.05, 2.15), None)],
+     "Support for the plan rose 2.1% as it gained 9 points.",
+     [("2.1%", "percent", Interval(2.05, 2.15), None), ("9 points", "percentage_point", Interval.point(9), None)]),
+    ("The index fell 1.5% to 7,850 points.", [("1.5%", "percent", Interval(1.45, 1.55), None)],
+     "Support fell 5 points to 40%.",
+     [("5 points", "percentage_point", Interval.point(5), None), ("40%", "percent", Interval.point(40), None)]),
+    ("The FTSE 100 rose 0.8% to 8,300 points.", [("0.8%", "percent", Interval(0.75, 0.85), None)],
+     "Turnout jumped 12.5 points to 71 percent.",
+     [("12.5 points", "percentage_point", Interval(12.45, 12.55), None),
+      ("71 percent", "percent", Interval.point(71), None)]),
+    ("Shares rose 3% and the Nasdaq gained 150 points.", [("3%", "percent", Interval.point(3), None)],
+     "Shares rose 3% and the party gained 15 points.",
+     [("3%", "percent", Interval.point(3), None), ("15 points", "percentage_point", Interval.point(15), None)]),
+    ("Its lead grew 2% while the Dow added 100.5 points.", [("2%", "percent", Interval.point(2), None)],
+     "Its share grew 2% while the rival's fell 100 points.",
+     [("2%", "percent", Interval.point(2), None), ("100 points", "percentage_point", Interval.point(100), None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected, contrast, contrast_expected", POINTS)
+def test_bare_points_above_the_limit_are_an_index_level(
+    text: str, expected: list[tuple[str, str, Interval, str | None]], contrast: str,
+    contrast_expected: list[tuple[str, str, Interval, str | None]],
+) -> None:
+    check(text, expected)
+    check(contrast, contrast_expected)

@@ -139,3 +139,34 @@ def test_scan_with_the_finders_in_another_order_ranks_by_that_order(monkeypatch:
     # Numbers first: on a span a number shares with a date, the number now wins.
     assert spans(scan(text, CTX)) == [
         (8, 18, "$5 billion", "money", None), (22, 26, "2024", "number", None), (31, 33, "17", "number", None)]
+
+
+# A range is one value of the most specific kind that reads it: a range of money or of
+# percentages takes in its unit and outranks the number range inside it.
+RANGE_SCANS = [
+    ("Between 2 and 3 million people fled.", [(0, 23, "Between 2 and 3 million", "number", None)],
+     "Between 2 and 3 people fled.", [(8, 9, "2", "number", None), (14, 15, "3", "number", None)]),
+    ("Around 5 to 7 million people left.", [(0, 21, "Around 5 to 7 million", "number", "around")],
+     "Around 5 to 7 of them left.", [(0, 8, "Around 5", "number", "around"), (12, 13, "7", "number", None)]),
+    ("It will cost $40 to $50 million.", [(13, 31, "$40 to $50 million", "money", None)],
+     "It rose from $40 million to $50 million.",
+     [(13, 24, "$40 million", "money", None), (28, 39, "$50 million", "money", None)]),
+    ("It will cost 2-3 billion yuan in 2025.",
+     [(13, 29, "2-3 billion yuan", "money", None), (33, 37, "2025", "date", None)],
+     "It will cost 2 billion yuan in 2025.",
+     [(13, 27, "2 billion yuan", "money", None), (31, 35, "2025", "date", None)]),
+    ("Growth of 5 to 7 percent is seen.", [(10, 24, "5 to 7 percent", "percent", None)],
+     "Growth of 5 in 7 percent is seen.", [(10, 11, "5", "number", None), (15, 24, "7 percent", "percent", None)]),
+    ("Prices rose 5-7% in 2024.", [(12, 16, "5-7%", "percent", None), (20, 24, "2024", "date", None)],
+     "The 2020-2025 plan rose 5%.", [(4, 13, "2020-2025", "date", None), (24, 26, "5%", "percent", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected, contrast, contrast_expected", RANGE_SCANS)
+def test_scan_reads_a_range_as_one_value(text: str, expected: list[tuple[int, int, str, str, str | None]],
+                                         contrast: str,
+                                         contrast_expected: list[tuple[int, int, str, str, str | None]]) -> None:
+    assert spans(scan(text, CTX)) == expected
+    assert spans(scan(contrast, CTX)) == contrast_expected
+    # Numbers read only where they can still be kept: as if every candidate were ranked.
+    assert spans(scan(text, CTX)) == spans(resolve_overlaps(every_candidate(text)))

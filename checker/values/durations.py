@@ -13,6 +13,10 @@ A duration is a count of days, weeks, months or years; "decade", "century" and
   year") or idioms;
 - a relative date ("just over two months ago", "three days later") is the date parser's:
   the words after the duration make it a point in time.
+
+A range is one duration: "5 to 10 years", "between 5 and 10 years", "5-10 years" (the bare
+first end takes the unit of the second; see :func:`checker.values.numphrase.range_before`).
+Read as the second end alone, "10 years" would contradict a source's "seven years".
 """
 
 from __future__ import annotations
@@ -29,13 +33,15 @@ from checker.values.figures import (
     find_hedge,
     hedge_index,
     make_match,
+    range_interval,
     shared_quantity,
 )
 from checker.values.hedges import MODES, Hedge
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, load_yaml
-from checker.values.numphrase import NumberPhrase, number_phrases
+from checker.values.numphrase import RANGE_REACH, NumberPhrase, number_phrases, range_before, range_start
 from checker.values.numruns import lowered_text
+from checker.values.types import Interval, Quantity
 
 __all__ = ["find_durations"]
 
@@ -97,8 +103,14 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     for k in followed_by(text, units.near):
         phrase = phrases[k]
         match = _duration(text, phrase, units, hedges)
-        if match is not None:
-            out.append(match)
+        if match is None:
+            continue
+        # The usual duration has no figure right before it, which settles that it ends no range.
+        if k and phrase.start - phrases[k - 1].end <= RANGE_REACH:
+            match = _as_range(text, phrases, k, match, units, hedges) or match
+        if phrase.pending_scale and match.start >= phrase.start:
+            continue  # the second end of "5-10" with no range read: not a figure alone
+        out.append(match)
     lowered = lowered_text(text)
     articles = units.article.finditer(text) if lowered is None else units.article_lower.finditer(lowered)
     for m in articles:
@@ -113,6 +125,42 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
     return sorted(out, key=lambda v: v.start)
 
 
+def _as_range(text: str, phrases: tuple[NumberPhrase, ...], k: int, second: ValueMatch, units: _Units,
+              hedges: HedgeIndex) -> ValueMatch | None:
+    """The range ending with the duration ``second`` of ``phrases[k]`` when a bare figure
+    before it takes its unit ("5 to 10 years", "between 5 and 10 years"), else None."""
+    ends = range_before(text, phrases, k)
+    if ends is None or ends.sign:
+        return None  # a currency sign has no place in a range of durations
+    first = ends.first
+    if first.glued or first.letter_scale is not None:
+        return None
+    if second.hedge is not None:
+        return None  # "5 to about 10 years": the hedge belongs to the second end alone
+    quantity = second.value
+    assert isinstance(quantity, Quantity) and quantity.unit is not None
+    factor = units.units[_unit_word(text, phrases[k].end)][1]
+    hedge, begin = hedges.after_word(text, first.start, first.left_word)
+    hedge = _as_duration_hedge(hedge, units)
+    low = ends.low.scaled(factor) if factor != 1.0 else ends.low
+    interval = range_interval(low, _unhedged(phrases[k], factor), hedge)
+    start = range_start(text, begin)
+    return make_match(text, start, second.end, Quantity(kind="duration", interval=interval, unit=quantity.unit), hedge)
+
+
+def _unit_word(text: str, end: int) -> str:
+    """The unit word after a figure ending at ``end`` (as ``_duration`` found it), lower-cased."""
+    m = _units().after.match(text, end)
+    assert m is not None
+    return m.group("unit").lower()
+
+
+def _unhedged(phrase: NumberPhrase, factor: float) -> Interval:
+    """A figure's own set in the unit its word counts in ("2 decades": 20 years)."""
+    interval = phrase.interval
+    return interval.scaled(factor) if factor != 1.0 else interval
+
+
 def _followed_by_word(text: str, end: int) -> bool:
     """Whether white space or a hyphen follows ``end``: what "old" and "ago" need."""
     after = text[end:end + 1]
@@ -120,8 +168,8 @@ def _followed_by_word(text: str, end: int) -> bool:
 
 
 def _duration(text: str, phrase: NumberPhrase, units: _Units, hedges: HedgeIndex) -> ValueMatch | None:
-    if phrase.form != "cardinal" or phrase.pending_scale or phrase.letter_scale is not None or phrase.glued:
-        return None
+    if phrase.form != "cardinal" or phrase.letter_scale is not None or phrase.glued:
+        return None  # (a phrase pending a range partner is read, and kept only as a range's end)
     m = units.after.match(text, phrase.end)
     if m is None:
         return None

@@ -42,6 +42,16 @@ CASES = [
     ("the fund will be spent over five years", [("over five years", "year", Interval(5, INF), "over")]),
     ("Negotiators met over four days in Geneva", [("over four days", "day", Interval(4, INF), "over")]),
     ("over a decade of sanctions", [("over a decade", "year", Interval(10, INF), "over")]),
+    # A range is one duration: the bare first end takes the second's unit.
+    ("jailed for 5 to 10 years", [("5 to 10 years", "year", Interval(5, 10), None)]),
+    ("a wait of between three and five weeks", [("between three and five weeks", "week", Interval(3, 5), None)]),
+    ("a 5-10 year programme", [("5-10 year", "year", Interval(5, 10), None)]),
+    ("some two to three decades", [("some two to three decades", "year", Interval(18, 33), "some")]),
+    ("over 2 to 3 years", [("over 2 to 3 years", "year", Interval(2, INF), "over")]),
+    ("1 to 1.5 years", [("1 to 1.5 years", "year", Interval(1, 1.55), None)]),
+    # Not ranges: a hedge on the second end alone, ends out of order, two units.
+    ("4 to about 6 months", [("about 6 months", "month", Interval(5.4, 6.6), "about")]),
+    ("It lasted 3 days and 2 weeks", [("3 days", "day", Interval.point(3), None), ("2 weeks", "week", Interval.point(2), None)]),
     ("in just two months", [("two months", "month", Interval.point(2), None)]),
     ("a little over two months", [("a little over two months", "month", Interval(2, 2.2, low_open=True), "a little over")]),
     ("two weeks and a fortnight later, 1.5 years", [
@@ -70,6 +80,7 @@ NOTHING = [
     "every day of the year",
     "Just over two months ago and three days later",
     "more than a decade ago",
+    "won 3-1 days later",
 ]
 
 
@@ -99,6 +110,20 @@ def test_a_duration_hedge_mode_must_be_known(monkeypatch: pytest.MonkeyPatch) ->
             durations._units()
     finally:
         durations._units.cache_clear()
+
+
+def test_a_range_is_compared_as_a_whole() -> None:
+    # Read as "10 years" alone, "5 to 10 years" would contradict a source's "seven years".
+    [either] = find_durations("He faces 5 to 10 years in prison.", ScanContext())
+    [seven] = find_durations("a seven-year sentence", ScanContext())
+    [twelve] = find_durations("a 12-year sentence", ScanContext())
+    assert compatible(either.value, seven.value) is Compat.COMPATIBLE
+    assert compatible(either.value, twelve.value) is Compat.INCOMPATIBLE
+
+
+def test_no_range_across_a_line_or_a_full_stop() -> None:
+    for text in ("Talks lasted 2 to\n3 days", "Talks lasted 2. To 3 days"):
+        assert [(t, i) for t, _, i, _ in found(text)] == [("3 days", Interval.point(3))], text
 
 
 @pytest.mark.parametrize("text", NOTHING)

@@ -44,6 +44,8 @@ to the figure, so the usual figure ("13 students") costs what it did.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,16 +53,18 @@ from functools import lru_cache
 
 from checker.values.base import ScanContext, ValueMatch
 from checker.values.figures import (
+    HedgeIndex,
     at_sentence_start,
     case_forms,
     char_class,
     hedge_index,
     new_match,
+    range_interval,
     shared_quantity,
 )
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, lexicon, load_yaml
-from checker.values.numphrase import NumberPhrase, number_phrases
+from checker.values.numphrase import RANGE_REACH, NumberPhrase, number_phrases, range_before, range_start
 from checker.values.types import Interval, Quantity
 
 __all__ = ["find_numbers", "number_quantity", "number_reach", "numbers_of"]
@@ -195,7 +199,66 @@ def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[
         elif not _year_or_count(p, hedge.phrase):
             quantity = shared_quantity("number", value, step, hedge, form=form)
             add(new_match(begin, end, text[begin:end], quantity, hedge.phrase))
+    return _join_bare_ranges(text, phrases, out, hedges) if len(out) > 1 else out
+
+
+def _join_bare_ranges(text: str, phrases: tuple[NumberPhrase, ...], found: list[ValueMatch],
+                      hedges: HedgeIndex) -> list[ValueMatch]:
+    """``found`` with each pair of bare counts that make one range read as that range:
+    "between 1,000 and 2,000 people", "some 300 to 400 delegates" (see ``range_openers``
+    and ``hedged_range_modes`` in numbers.yaml). Read as two counts, a claim would take
+    one end as the exact figure, and a source's 1,500 would contradict it."""
+    ranges: dict[int, ValueMatch] = {}  # the index of a range's first end -> the range
+    for i in range(1, len(found)):
+        first, second = found[i - 1], found[i]
+        # The usual pair stands far apart: one subtraction settles it. A figure that ends
+        # a range opens none ("between 1 and 2 to 3").
+        if second.start - first.end > RANGE_REACH or second.hedge is not None or i - 2 in ranges:
+            continue
+        joined = _bare_range(text, phrases, first, second, hedges)
+        if joined is not None:
+            ranges[i - 1] = joined
+    if not ranges:
+        return found
+    out: list[ValueMatch] = []
+    for i, match in enumerate(found):
+        if i in ranges:
+            out.append(ranges[i])
+        elif i - 1 not in ranges:
+            out.append(match)
     return out
+
+
+def _bare_range(text: str, phrases: tuple[NumberPhrase, ...], first: ValueMatch, second: ValueMatch,
+                hedges: HedgeIndex) -> ValueMatch | None:
+    """The range that counts ``first`` and ``second`` (unhedged) make, or None: two bare
+    cardinals joined by a range word, in order, after a range opener or a hedge of a
+    ``hedged_range_modes`` mode with a ``hedged_range_words`` word between them."""
+    if not (isinstance(first.value, Quantity) and first.value.form == "cardinal"
+            and isinstance(second.value, Quantity) and second.value.form == "cardinal"):
+        return None
+    k = bisect.bisect_left(phrases, second.start, key=_START)
+    ends = range_before(text, phrases, k) if k < len(phrases) and phrases[k].start == second.start else None
+    if ends is None or ends.first.end != first.end or ends.first.scaled or ends.second.scaled or ends.dash:
+        return None  # scaled ends are read by the scan's own range finder
+    lex = lexicon()
+    low = ends.first
+    if first.hedge is None:
+        start = range_start(text, low.start)
+        if start == low.start:
+            return None  # "the vote was 10 to 2", "aged 18 to 24": two figures
+        hedge = None
+    else:
+        hedge, start = hedges.after_word(text, low.start, low.left_word)
+        link = text[low.end:ends.second.start].strip().lower()
+        if hedge is None or hedge.mode not in lex.hedged_range_modes or link not in lex.hedged_range_words:
+            return None  # "more than 10 to 12", "about 10 and 12 others"
+    interval = range_interval(ends.low, ends.second.interval, hedge)
+    quantity = Quantity(kind="number", interval=interval, form="cardinal")
+    return new_match(start, second.end, text[start:second.end], quantity, first.hedge)
+
+
+_START = operator.itemgetter(0)
 
 
 def number_reach(text: str, ctx: ScanContext) -> list[int]:

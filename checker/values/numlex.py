@@ -39,6 +39,9 @@ class NumberLexicon:
     joiners: tuple[str, ...]
     pronoun_numbers: frozenset[str]
     range_words: tuple[str, ...]
+    range_openers: tuple[str, ...]
+    hedged_range_modes: frozenset[str]
+    hedged_range_words: frozenset[str]
     fraction_tail_words: tuple[str, ...]
     year_like: tuple[int, int]
     year_ambiguous_hedges: frozenset[str]
@@ -128,6 +131,9 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
         joiners=tuple(str(w).lower() for w in raw["joiners"]),
         pronoun_numbers=frozenset(str(w).lower() for w in raw["pronoun_numbers"]),
         range_words=tuple(str(w).lower() for w in raw["range_words"]),
+        range_openers=tuple(str(w).lower() for w in raw["range_openers"]),
+        hedged_range_modes=frozenset(str(w) for w in raw["hedged_range_modes"]),
+        hedged_range_words=frozenset(str(w).lower() for w in raw["hedged_range_words"]),
         fraction_tail_words=tuple(str(w).lower() for w in raw["fraction_tail_words"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
         year_ambiguous_hedges=frozenset(str(w).lower() for w in raw["year_ambiguous_hedges"]),

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checker.values.numlex import NumberLexicon, alternation, lexicon, load_yaml
+from checker.values.numlex import NumberLexicon, alternation, lexicon
 
 # Digit groups: commas, no-break/thin spaces, or plain spaces (SI style "1 234 567");
 # a group is exactly three digits, so "423 0000" stays two numbers.
@@ -221,8 +221,7 @@ class RangePatterns:
 
 @lru_cache(maxsize=1)
 def range_patterns() -> RangePatterns:
-    """Compile the range patterns (``range_words`` of numbers.yaml, ``range_openers`` of
-    units.yaml) once.
+    """Compile the range patterns (``range_words`` and ``range_openers`` of numbers.yaml) once.
 
     Unlike ``range_link``, which only keeps a bare figure from being read alone and may
     look across lines, these join figures into one value, so they read blanks of one line
@@ -232,8 +231,9 @@ def range_patterns() -> RangePatterns:
     may stand between blanks; an em dash only tight ("5—7"), since a spaced one opens an
     aside ("$5 billion — $2 billion more than planned").
     """
-    words = alternation(lexicon().range_words)
-    opener_words = [str(w).lower() for w in load_yaml("units.yaml")["range_openers"]]
+    lex = lexicon()
+    words = alternation(lex.range_words)
+    opener_words = list(lex.range_openers)
     openers = alternation(opener_words)
     join = re.compile(
         rf"(?:{_LINE_BLANK}*(?P<dash>[-–]){_LINE_BLANK}*|(?P<tight>—)|{_LINE_BLANK}+(?:{words}){_LINE_BLANK}+)"

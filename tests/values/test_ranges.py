@@ -83,6 +83,25 @@ ROWS = [
      "Voters aged 18 to 24 turned out; 1 in 5 stayed home, 9 out of 10 agreed.",
      [("18", "number", 18, 18, None), ("24", "number", 24, 24, None), ("1", "number", 1, 1, None),
       ("5", "number", 5, 5, None), ("9", "number", 9, 9, None), ("10", "number", 10, 10, None)]),
+    # Bare counts: one range only after an opener, or after a hedge of approximation.
+    ("bare counts after 'between'",
+     "Between 1,000 and 2,000 people marched, and between five and seven ministers spoke.",
+     [("Between 1,000 and 2,000", "number", 1000, 2000, None), ("between five and seven", "number", 5, 7, None)],
+     "The motion passed 10 to 2, and 3 to 1 voted for it again.",
+     [("10", "number", 10, 10, None), ("2", "number", 2, 2, None), ("3", "number", 3, 3, None),
+      ("1", "number", 1, 1, None)]),
+    ("bare counts after a hedge of approximation",
+     "An estimated 10,000 to 12,000 troops crossed; some 5 or 6 ships followed.",
+     [("An estimated 10,000 to 12,000", "number", 9000, 13200, "an estimated"),
+      ("some 5 or 6", "number", 4.5, 6.6, "some")],
+     "More than 10 to 12 boats left, and about 40 and 50 others stayed.",
+     [("More than 10", "number", 10, INF, "more than"), ("12", "number", 12, 12, None),
+      ("about 40", "number", 36, 44, "about"), ("50", "number", 50, 50, None)]),
+    ("bare counts in order only",
+     "Between 40 and 60 delegates attended.",
+     [("Between 40 and 60", "number", 40, 60, None)],
+     "About 60 to 40 delegates split the vote.",
+     [("About 60", "number", 54, 66, "about"), ("40", "number", 40, 40, None)]),
     # Percentages: a bare first end takes the unit of the second.
     ("a bare end takes the percent",
      "The economy will grow between 5 and 7 percent.",
@@ -154,6 +173,8 @@ AGREEMENT = [
     ("The deal is worth between $28 billion and $29 billion.", "The deal is worth $28.6 billion.",
      "The deal is worth $31 billion."),
     ("Repairs will cost $2-3 billion.", "Repairs will cost $2.2 billion.", "Repairs will cost $5 billion."),
+    ("Between 1,000 and 2,000 people marched.", "Some 1,500 people marched.", "About 5,000 people marched."),
+    ("An estimated 10,000 to 12,000 troops crossed.", "11,000 troops crossed.", "20,000 troops crossed."),
 ]
 
 

@@ -15,7 +15,9 @@ the delegation ("about 120", "more than 100") and the 2025 trade figure and grow
 country; a visit announced for Tuesday is no talks date. france-nigeria: documents 7/8
 conflict; "met ... on Wednesday" and "on Wednesday hosted" agree, as do 6.1 billion
 euros and "about €6 billion"; "since 2018" is no talks date, "visas within 15 days" no
-stay, and an article in French yields nothing.
+stay, and an article in French yields nothing. peru-chile: ranges of bare counts
+("between 100 and 200", "between five and seven", "an estimated 300 to 350") agree with a
+figure inside them (150, six) and contradict one outside (the delegation; nine documents).
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ EXPECTED = {
         ("single_source", "visit.length", "in Nigeria"): [["AFP"]],
         ("agreement", "meeting.date", "in Nigeria"): [["AFP", "Premium Times"]],
         ("agreement", "trade.value", "France–Nigeria / 2025-01-01..2025-12-31"): [["AFP", "Premium Times"]],
+    },
+    "peru-chile": {
+        ("contradiction", "agreements.signed", "Chile–Peru / in Chile"): [["El Mercurio", "La República"], ["Andina"]],
+        ("contradiction", "delegation.size", "in Chile"): [["El Mercurio", "La República"], ["Andina"]],
+        ("agreement", "meeting.date", "in Chile"): [["Andina", "El Mercurio"]],  # "Tuesday" is Nov. 11
     },
     "kenya-ethiopia": {
         ("single_source", "meeting.count", "Ethiopia–Kenya"): [["Nation Media"]],

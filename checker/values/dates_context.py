@@ -297,10 +297,13 @@ def names_event(text: str, start: int, end: int, v: Vocab | None = None) -> bool
 
 def _past_verb_takes(text: str, pos: int, v: Vocab) -> bool:
     """Whether a regular past verb takes the date at ``pos``: right before it, or before
-    a linking word ("talks resumed in early July", "approved on June 20")."""
+    a linking word ("talks resumed in early July", "approved on June 20"), maybe with an
+    adverb between ("sales dropped sharply in July")."""
     verb = _word_ending(text, pos)
     if verb is not None and norm(verb["w"]) in v.past_verb_links:
         verb = _word_ending(text, verb.start())
+        if verb is not None and _is_adverb(verb["w"], v):
+            verb = _word_ending(text, verb.start())
     if verb is None:
         return False
     word = verb["w"]
@@ -310,6 +313,12 @@ def _past_verb_takes(text: str, pos: int, v: Vocab) -> bool:
         return False
     # "the revised June 20 date", "is closed on Sundays": an adjective or a present passive.
     return not _word_before_is(text, verb.start(), v.participle_determiners | v.non_past_heads)
+
+
+def _is_adverb(word: str, v: Vocab) -> bool:
+    """Whether ``word`` reads as an adverb of manner ("sharply"): lower case, more than
+    four letters, one of ``past_verb_adverb_endings``."""
+    return word.islower() and len(word) > 4 and word.endswith(v.past_verb_adverb_endings)
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’]*")

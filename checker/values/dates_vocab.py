@@ -84,6 +84,7 @@ class Vocab:
     weak_past_cues: frozenset[str]
     clause_breaks: frozenset[str]
     past_verb_links: frozenset[str]
+    past_verb_adverb_endings: tuple[str, ...]
     participle_determiners: frozenset[str]
     forward_participles: frozenset[str]
     past_openers: frozenset[str]
@@ -198,6 +199,7 @@ def build_vocab(raw: Mapping[str, Any]) -> Vocab:
         weak_past_cues=frozenset(_texts(raw, "weak_past_cues")),
         clause_breaks=frozenset(_texts(raw, "clause_breaks")),
         past_verb_links=frozenset(_texts(raw, "past_verb_links")),
+        past_verb_adverb_endings=tuple(_texts(raw, "past_verb_adverb_endings")),
         participle_determiners=frozenset(_texts(raw, "participle_determiners")),
         forward_participles=frozenset(_texts(raw, "forward_participles")),
         past_openers=frozenset(_texts(raw, "past_openers")),

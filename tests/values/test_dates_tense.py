@@ -89,6 +89,10 @@ PAST: Rows = [
     ("Workers held rallies from July 1 to July 3.", {"from July 1 to July 3": span(D(2024, 7, 1), D(2024, 7, 3))}),
     ("The ban, which began in March, was lifted in July.", {"March": month(2025, 3), "July": month(2024, 7)}),
     ("Prices peaked in mid-July, traders said.", {"mid-July": span(D(2024, 7, 10), D(2024, 7, 20))}),
+    # An adverb of manner between the verb and its date.
+    ("Sales dropped sharply in July.", {"July": month(2024, 7)}),
+    ("Talks stalled briefly on June 20.", {"June 20": span(D(2024, 6, 20))}),
+    ("Output slumped badly in July, officials said.", {"July": month(2024, 7)}),
     # "since": always begun by publication, whatever the tense of the sentence.
     ("Floods have killed 200 people since July, officials said.", {"July": month(2024, 7)}),
     ("Fighting has continued since late July.", {"late July": span(D(2024, 7, 16), D(2024, 7, 31))}),
@@ -107,6 +111,9 @@ PAST_KEPT: Rows = [
     ("The plan was approved on May 20 and will take effect in July.", {"May 20": span(D(2025, 5, 20)),
                                                                        "July": month(2025, 7)}),
     ("A decision expected in July could reshape trade.", {"July": month(2025, 7)}),
+    ("A widely expected rally in July could lift shares.", {"July": month(2025, 7)}),
+    ("Sales will be boosted sharply in July.", {"July": month(2025, 7)}),
+    ("The family in July moved to Seoul.", {"July": month(2025, 7)}),  # "family" is no adverb
     ("The revised June 20 date was announced on Monday.", {"June 20": span(D(2025, 6, 20)),
                                                           "Monday": span(D(2025, 5, 26))}),
     ("The festival is held in July each year.", {"July": month(2025, 7)}),  # a present passive

@@ -71,6 +71,20 @@ CASES = [
     ("528 million francs", [("528 million francs", [("CHF|FRF|XAF|XOF", 527.5e6, 528.5e6)], None)]),
     ("five million yen", [("five million yen", [("JPY", 4.5e6, 5.5e6)], None)]),
     ("361 million pounds", [("361 million pounds", [("GBP", 360.5e6, 361.5e6)], None)]),
+    # A country's adjective settles which pound, shilling or dinar is meant.
+    ("10 billion Egyptian pounds and 20 Lebanese pounds", [
+        ("10 billion Egyptian pounds", [("EGP", 9.5e9, 10.5e9)], None),
+        ("20 Lebanese pounds", [("LBP", 20, 20)], None),
+    ]),
+    ("300 million Kenyan shillings, not 5,000 shillings", [
+        ("300 million Kenyan shillings", [("KES", 299.5e6, 300.5e6)], None),
+        ("5,000 shillings", [("KES|SOS|TZS|UGX", 5000, 5000)], None),
+    ]),
+    ("a 2 billion Kuwaiti dinar fund, 12 dinars and 40 billion CFA francs", [
+        ("2 billion Kuwaiti dinar", [("KWD", 1.5e9, 2.5e9)], None),
+        ("12 dinars", [("BHD|DZD|IQD|JOD|KWD|LYD|RSD|TND", 12, 12)], None),
+        ("40 billion CFA francs", [("XAF|XOF", 39.5e9, 40.5e9)], None),
+    ]),
     ("50 cents and 470 pence", [("50 cents", [("USD", 0.5, 0.5)], None), ("470 pence", [("GBP", 4.7, 4.7)], None)]),
     ("a 12-cent-a-share dividend", [("12-cent", [("USD", 0.12, 0.12)], None)]),
     ("3 dollars 50 cents", [("3 dollars 50 cents", [("USD", 3.5, 3.5)], None)]),

@@ -53,6 +53,7 @@ __all__ = ["RANGE_REACH", "NumberPhrase", "RangeEnds", "joined_start", "number_p
            "range_before", "range_start", "rounding_interval"]
 
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3}(?!\d))+")
+_DIGITS_NEXT = re.compile(r" \d")
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\s+$")
 _DASHES = "-–—−"
 _NOT_IDENTIFIER = " \t\n("  # what may stand before a sign glued to digits ("-0.3")
@@ -125,8 +126,11 @@ def _number_phrases(text: str) -> tuple[tuple[NumberPhrase, ...], tuple[int, ...
         # against their neighbours here (as ``_add`` does).
         figure = figures.get(raw) or simple_run(raw)
         if figure is None:
-            # A space-grouped figure after a month stays apart ("March 5 300 people").
-            split = bool(_SPACE_GROUPED.match(raw)) and _word_before(text, start) in lexicon().no_space_grouping_after
+            # A space-grouped figure stays apart after a month ("March 5 300 people") and
+            # before another group of digits ("call 555 123 4567": a phone number).
+            grouped = _SPACE_GROUPED.match(raw)
+            split = grouped is not None and (_DIGITS_NEXT.match(text, start + grouped.end()) is not None
+                                             or _word_before(text, start) in lexicon().no_space_grouping_after)
             for a, b, value, step, form, words, scaled, letter, lead_digits, dashed in read_run(raw, split):
                 count = len(phrases)
                 _add(text, start + a, start + b, value, step, form, words, scaled, letter, lead_digits, add, dashed)

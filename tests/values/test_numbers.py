@@ -279,6 +279,8 @@ NOT_COUNTS = [
     ("To book, call +44 20 7946 0958 today; on March 5 300 people came.", [c("300")]),
     ("Dial 020 7946 0958 or 0800 1234: in 2023 15 000 people called.", [c("2023"), c("15 000")]),
     ("Call +1 212 555 4567 now, said 3 officials.", [c("3")]),
+    ("For details call 555 123 4567; 12 500 people called, and 1 300 000 live there.",
+     [c("12 500", 12_500), c("1 300 000", 1_300_000)]),
     # A figure written with a leading zero is a time or a code; zero and decimals stay.
     ("The plane landed at 0930 local time with 0 injuries and 0.5 tonnes of mail.", [c("0"), ("0.5", "cardinal", iv(0.45, 0.55), None)]),
     ("He wore number 07 and code 007 in 12 games.", [c("12")]),

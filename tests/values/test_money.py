@@ -71,6 +71,10 @@ CASES = [
     ("528 million francs", [("528 million francs", [("CHF|FRF|XAF|XOF", 527.5e6, 528.5e6)], None)]),
     ("five million yen", [("five million yen", [("JPY", 4.5e6, 5.5e6)], None)]),
     ("361 million pounds", [("361 million pounds", [("GBP", 360.5e6, 361.5e6)], None)]),
+    ("7.5 billion Danish crowns, north of $2 billion", [
+        ("7.5 billion Danish crowns", [("DKK", 7.45e9, 7.55e9)], None),
+        ("north of $2 billion", [("USD", 1.5e9, INF)], "north of"),
+    ]),
     # A country's adjective settles which pound, shilling or dinar is meant.
     ("10 billion Egyptian pounds and 20 Lebanese pounds", [
         ("10 billion Egyptian pounds", [("EGP", 9.5e9, 10.5e9)], None),
@@ -118,6 +122,7 @@ NOT_MONEY = [
     "I tried to call Bob 3 times",
     "the dollar rose and the won fell 2 percent",
     "G20 summit",
+    "the COP29 climate conference and COP 30 in Belem",  # no Colombian pesos
 ]
 
 

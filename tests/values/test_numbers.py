@@ -86,6 +86,8 @@ HEDGED = [
     ("more than 2 million", [("more than 2 million", "cardinal", iv(1.5e6, INF), "more than")]),
     ("less than 2 million", [("less than 2 million", "cardinal", iv(INF, 2.5e6), "less than")]),
     ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(58e9 * 0.95, 58.5e9), "nearly")]),
+    ("north of 300 troops and south of 40 ships", [("north of 300", "cardinal", iv(300, INF, low_open=True), "north of"),
+                                                  ("south of 40", "cardinal", iv(INF, 40, high_open=True), "south of")]),
     # "over" and "about" are hedges only right before the figure.
     ("over the years they talked about it 5 times", [("5 times", "multiplicative", pt(5), None)]),
 ]
@@ -103,6 +105,8 @@ ORDINALS_AND_MULTIPLIERS = [
     ("they met twice", [("twice", "multiplicative", pt(2), None)]),
     ("three times larger and a 3-fold rise", [("three times", "multiplicative", pt(3), None), ("3-fold", "multiplicative", pt(3), None)]),
     ("for a second time", [("second", "ordinal", pt(2), None)]),
+    ("a twelvefold rise, not a 7.8-magnitude quake", [("twelvefold", "multiplicative", pt(12), None),
+                                                      ("7.8", "cardinal", iv(7.75, 7.85), None)]),
 ]
 
 # Text where nothing may be read as a number.
@@ -136,6 +140,7 @@ NOTHING = [
     "someone and everyone",
     "an apple",
     "growth over 2023 levels and around 2030",
+    "the leaders met and doubled trade",  # a verb, not a multiplier: no meeting count
 ]
 
 

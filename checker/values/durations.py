@@ -38,7 +38,7 @@ from checker.values.figures import (
 )
 from checker.values.hedges import MODES, Hedge
 from checker.values.neighbours import followed_by
-from checker.values.numlex import alternation, load_yaml
+from checker.values.numlex import alternation, lexicon, load_yaml
 from checker.values.numphrase import RANGE_REACH, NumberPhrase, number_phrases, range_before, range_start
 from checker.values.numruns import lowered_text
 from checker.values.types import Interval, Quantity
@@ -135,6 +135,8 @@ def _as_range(text: str, phrases: tuple[NumberPhrase, ...], k: int, second: Valu
     first = ends.first
     if first.glued or first.letter_scale is not None:
         return None
+    if (first.left_word or "").lower() in lexicon().range_change_words:
+        return None  # "extended from 15 to 30 days": a change, two lengths
     if second.hedge is not None:
         return None  # "5 to about 10 years": the hedge belongs to the second end alone
     quantity = second.value

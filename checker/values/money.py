@@ -39,6 +39,7 @@ from checker.values.numphrase import (
     RANGE_REACH,
     NumberPhrase,
     RangeEnds,
+    hedged_link,
     joined_start,
     number_phrases,
     range_before,
@@ -243,6 +244,8 @@ def _joined(text: str, found: list[_Found]) -> list[_Found]:
         if b.start - a.end <= RANGE_REACH and a.low is None and b.low is None and b.hedge is None \
                 and a.currency == b.currency and (a.interval.low or 0.0) <= (b.interval.low or 0.0):
             start = joined_start(text, a.start, a.end, b.start)
+            if start is None and hedged_link(text, a.end, b.start, a.hedge and a.hedge.mode):
+                start = a.start  # "around $20 billion to $30 billion": the hedge opens the range
         if start is None:
             out.append(b)
         else:

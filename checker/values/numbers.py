@@ -64,7 +64,14 @@ from checker.values.figures import (
 )
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, lexicon, load_yaml
-from checker.values.numphrase import RANGE_REACH, NumberPhrase, number_phrases, range_before, range_start
+from checker.values.numphrase import (
+    RANGE_REACH,
+    NumberPhrase,
+    hedged_link,
+    number_phrases,
+    range_before,
+    range_start,
+)
 from checker.values.types import Interval, Quantity
 
 __all__ = ["find_numbers", "number_quantity", "number_reach", "numbers_of"]
@@ -232,8 +239,9 @@ def _join_bare_ranges(text: str, phrases: tuple[NumberPhrase, ...], found: list[
 def _bare_range(text: str, phrases: tuple[NumberPhrase, ...], first: ValueMatch, second: ValueMatch,
                 hedges: HedgeIndex) -> ValueMatch | None:
     """The range that counts ``first`` and ``second`` (unhedged) make, or None: two bare
-    cardinals joined by a range word, in order, after a range opener or a hedge of a
-    ``hedged_range_modes`` mode with a ``hedged_range_words`` word between them."""
+    cardinals joined by a range word, in order, after a range opener, after a hedge of a
+    ``hedged_range_modes`` mode with a ``hedged_range_words`` word between them, or with a
+    ``bare_range_words`` word between them and no ``range_change_words`` before."""
     if not (isinstance(first.value, Quantity) and first.value.form == "cardinal"
             and isinstance(second.value, Quantity) and second.value.form == "cardinal"):
         return None
@@ -245,13 +253,16 @@ def _bare_range(text: str, phrases: tuple[NumberPhrase, ...], first: ValueMatch,
     low = ends.first
     if first.hedge is None:
         start = range_start(text, low.start)
-        if start == low.start:
-            return None  # "the vote was 10 to 2", "aged 18 to 24": two figures
         hedge = None
+        if start == low.start:
+            # No opener: one range only when a bare range word joins them ("aged 18 to
+            # 24"), not after a word that makes them a change ("rose from 200 to 300").
+            link = text[low.end:ends.second.start].strip().lower()
+            if link not in lex.bare_range_words or (low.left_word or "").lower() in lex.range_change_words:
+                return None
     else:
         hedge, start = hedges.after_word(text, low.start, low.left_word)
-        link = text[low.end:ends.second.start].strip().lower()
-        if hedge is None or hedge.mode not in lex.hedged_range_modes or link not in lex.hedged_range_words:
+        if hedge is None or not hedged_link(text, low.end, ends.second.start, hedge.mode):
             return None  # "more than 10 to 12", "about 10 and 12 others"
     interval = range_interval(ends.low, ends.second.interval, hedge)
     quantity = Quantity(kind="number", interval=interval, form="cardinal")

@@ -42,6 +42,8 @@ class NumberLexicon:
     range_openers: tuple[str, ...]
     hedged_range_modes: frozenset[str]
     hedged_range_words: frozenset[str]
+    bare_range_words: frozenset[str]
+    range_change_words: frozenset[str]
     fraction_tail_words: tuple[str, ...]
     year_like: tuple[int, int]
     year_ambiguous_hedges: frozenset[str]
@@ -134,6 +136,8 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
         range_openers=tuple(str(w).lower() for w in raw["range_openers"]),
         hedged_range_modes=frozenset(str(w) for w in raw["hedged_range_modes"]),
         hedged_range_words=frozenset(str(w).lower() for w in raw["hedged_range_words"]),
+        bare_range_words=frozenset(str(w).lower() for w in raw["bare_range_words"]),
+        range_change_words=frozenset(str(w).lower() for w in raw["range_change_words"]),
         fraction_tail_words=tuple(str(w).lower() for w in raw["fraction_tail_words"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
         year_ambiguous_hedges=frozenset(str(w).lower() for w in raw["year_ambiguous_hedges"]),

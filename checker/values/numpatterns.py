@@ -215,6 +215,7 @@ class RangePatterns:
     """What joins two figures into the ends of one range, when a reading makes one."""
 
     join: re.Pattern[str]  # between the ends, on one line: a dash or a range word ("5 to 7", "5-7")
+    hedged_join: re.Pattern[str]  # between the ends after a hedge: a ``hedged_range_words`` word ("some 5 to 7")
     opener: re.Pattern[str]  # a word that announces a range, right before it ("between")
     reach: int  # how far back an opener may start
 
@@ -241,4 +242,5 @@ def range_patterns() -> RangePatterns:
         re.IGNORECASE,
     )
     opener = re.compile(rf"(?<![\w-])(?:{openers}){_LINE_BLANK}+\Z", re.IGNORECASE)
-    return RangePatterns(join, opener, max(map(len, opener_words), default=0) + 8)
+    hedged_join = re.compile(rf"{_LINE_BLANK}+(?:{alternation(lex.hedged_range_words)}){_LINE_BLANK}+\Z", re.IGNORECASE)
+    return RangePatterns(join, hedged_join, opener, max(map(len, opener_words), default=0) + 8)

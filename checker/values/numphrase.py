@@ -38,6 +38,8 @@ from checker.values.numreading import (
     PAIR_DASHES,
     RANGE_REACH,
     RangeEnds,
+    borrows_in_order,
+    hedged_link,
     joined_start,
     range_before,
     range_start,
@@ -49,8 +51,8 @@ from checker.values.numreading import (
 from checker.values.numruns import number_runs
 from checker.values.types import Interval
 
-__all__ = ["RANGE_REACH", "NumberPhrase", "RangeEnds", "joined_start", "number_phrases", "number_ranges",
-           "range_before", "range_start", "rounding_interval"]
+__all__ = ["RANGE_REACH", "NumberPhrase", "RangeEnds", "hedged_link", "joined_start", "number_phrases",
+           "number_ranges", "range_before", "range_start", "rounding_interval"]
 
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3}(?!\d))+")
 _DIGITS_NEXT = re.compile(r" \d")
@@ -245,6 +247,6 @@ def _mark_pending(text: str, phrases: list[NumberPhrase], scaled_at: list[int]) 
         if not same_sign(text, here, link.group("sign")):
             continue
         seconds.append(k)
-        if not here.scaled:
+        if not here.scaled and borrows_in_order(here, nxt):
             phrases[k - 1] = here._replace(pending_scale=True)
     return tuple(seconds)

@@ -222,7 +222,9 @@ def range_before(text: str, phrases: tuple[NumberPhrase, ...], k: int) -> RangeE
     second_scaled = second.scaled or second.letter_scale is not None
     if first_scaled and not second_scaled:
         return None  # "2 million to 3": the second end is no amount of millions
-    borrows = not first_scaled and second_scaled
+    # A bare first end borrows the second's scale, unless that would put it above the
+    # second: "800,000 to 1.2 million" is written in full.
+    borrows = not first_scaled and second_scaled and borrows_in_order(first, second)
     low_value, low_step = first.value, first.step
     if borrows:
         scale = _scale_words(second.text)
@@ -232,6 +234,13 @@ def range_before(text: str, phrases: tuple[NumberPhrase, ...], k: int) -> RangeE
         return None  # "rose 200,000 to 3 million": a change, read as written
     dash = link.group("dash") is not None or link.group("tight") is not None
     return RangeEnds(first, second, low_value, low_step, borrows, dash, link.group("sign") or "")
+
+
+def borrows_in_order(first: NumberPhrase, second: NumberPhrase) -> bool:
+    """Whether bare ``first``, read with the scale words of ``second``, stays at or
+    below it: "2" in "2 to 3 million" borrows the million; "800,000" in "800,000 to 1.2
+    million" does not (it would be 800 billion)."""
+    return first.value * _scale_words(second.text) <= second.value
 
 
 def joined_start(text: str, first_start: int, first_end: int, second_start: int) -> int | None:
@@ -244,6 +253,16 @@ def joined_start(text: str, first_start: int, first_end: int, second_start: int)
         return None
     start = range_start(text, first_start)
     return start if link.group("dash") or link.group("tight") or start < first_start else None
+
+
+def hedged_link(text: str, first_end: int, second_start: int, hedge_mode: str | None) -> bool:
+    """Whether two figures written in full make one range because a hedge of
+    ``hedge_mode`` stands before the first and one of ``hedged_range_words`` between them
+    ("some 300 to 400", "around 20% to 30%"); a hedge that only bounds ("more than 10 to
+    12") or the word "and" ("about 40 and 50 others") makes none."""
+    if hedge_mode is None or hedge_mode not in lexicon().hedged_range_modes:
+        return False
+    return range_patterns().hedged_join.match(text, first_end, second_start) is not None
 
 
 def range_start(text: str, start: int) -> int:

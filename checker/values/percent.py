@@ -37,6 +37,7 @@ from checker.values.numlex import alternation, load_yaml, normalize
 from checker.values.numphrase import (
     RANGE_REACH,
     NumberPhrase,
+    hedged_link,
     joined_start,
     number_phrases,
     range_before,
@@ -170,8 +171,10 @@ def _joined(text: str, hits: list[_Hit], hedges: HedgeIndex) -> list[_Hit]:
         if b.first.start - a.end <= RANGE_REACH and a.low is None and b.low is None \
                 and (a.kind, a.factor, a.context) == (b.kind, b.factor, b.context) and a.second.value <= b.first.value:
             # The hedge of the first figure, if any, stands between an opener and it.
-            begin = hedges.after_word(text, a.first.start, a.first.left_word)[1]
+            hedge, begin = hedges.after_word(text, a.first.start, a.first.left_word)
             start = joined_start(text, begin, a.end, b.first.start)
+            if start is None and hedged_link(text, a.end, b.first.start, hedge and hedge.mode):
+                start = begin  # "around 20% to 30%": the hedge opens the range
         if start is None:
             out.append(b)
         else:

@@ -24,7 +24,14 @@ from checker.values.figures import find_hedge, make_match, range_interval
 from checker.values.money import find_money
 from checker.values.numbers import find_numbers, number_reach, numbers_of
 from checker.values.numlex import lexicon
-from checker.values.numphrase import NumberPhrase, number_phrases, number_ranges, range_before, range_start
+from checker.values.numphrase import (
+    NumberPhrase,
+    hedged_link,
+    number_phrases,
+    number_ranges,
+    range_before,
+    range_start,
+)
 from checker.values.percent import find_percentages
 from checker.values.types import Quantity
 
@@ -48,7 +55,8 @@ def find_number_ranges(text: str, ctx: ScanContext) -> list[ValueMatch]:
             continue
         hedge, begin = find_hedge(text, ends.first.start, ctx)
         start = range_start(text, begin)
-        if not (ends.borrows or ends.dash or start < begin):
+        if not (ends.borrows or ends.dash or start < begin
+                or hedged_link(text, ends.first.end, ends.second.start, hedge and hedge.mode)):
             continue
         interval = range_interval(ends.low, ends.second.interval, hedge)
         out.append(make_match(text, start, ends.second.end, Quantity(kind="number", interval=interval), hedge))

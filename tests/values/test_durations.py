@@ -49,7 +49,9 @@ CASES = [
     ("some two to three decades", [("some two to three decades", "year", Interval(18, 33), "some")]),
     ("over 2 to 3 years", [("over 2 to 3 years", "year", Interval(2, INF), "over")]),
     ("1 to 1.5 years", [("1 to 1.5 years", "year", Interval(1, 1.55), None)]),
-    # Not ranges: a hedge on the second end alone, ends out of order, two units.
+    # Not ranges: a change ("from ... to"), a hedge on the second end alone, ends out of
+    # order, two units.
+    ("the visa-free stay was extended from 15 to 30 days", [("30 days", "day", Interval.point(30), None)]),
     ("4 to about 6 months", [("about 6 months", "month", Interval(5.4, 6.6), "about")]),
     ("It lasted 3 days and 2 weeks", [("3 days", "day", Interval.point(3), None), ("2 weeks", "week", Interval.point(2), None)]),
     ("in just two months", [("two months", "month", Interval.point(2), None)]),

@@ -81,7 +81,7 @@ ROWS = [
      "Some 2 or 3 million voters stayed home.",
      [("Some 2 or 3 million", "number", 1.5 * M, 3.5 * M, "some")],
      "Voters aged 18 to 24 turned out; 1 in 5 stayed home, 9 out of 10 agreed.",
-     [("18", "number", 18, 18, None), ("24", "number", 24, 24, None), ("1", "number", 1, 1, None),
+     [("18 to 24", "number", 18, 24, None), ("1", "number", 1, 1, None),
       ("5", "number", 5, 5, None), ("9", "number", 9, 9, None), ("10", "number", 10, 10, None)]),
     # Bare counts: one range only after an opener, or after a hedge of approximation.
     ("bare counts after 'between'",
@@ -102,6 +102,18 @@ ROWS = [
      [("Between 40 and 60", "number", 40, 60, None)],
      "About 60 to 40 delegates split the vote.",
      [("About 60", "number", 54, 66, "about"), ("40", "number", 40, 40, None)]),
+    ("bare counts joined by 'to', in order",
+     "Officials said 300 to 400 delegates attended.",
+     [("300 to 400", "number", 300, 400, None)],
+     "The toll rose from 200 to 300, and output was cut by 5 to 7.",
+     [("200", "number", 200, 200, None), ("300", "number", 300, 300, None), ("5", "number", 5, 5, None),
+      ("7", "number", 7, 7, None)]),
+    ("a first end written in full borrows no scale",
+     "Between 800,000 and 1.2 million people came, some 800,000 to 1.2 million by bus.",
+     [("Between 800,000 and 1.2 million", "number", 800_000, 1.25 * M, None),
+      ("some 800,000 to 1.2 million", "number", 720_000, 1.32 * M, "some")],
+     "The population fell by 837,000 to 124.3 million.",
+     [("837,000", "number", 837_000, 837_000, None), ("124.3 million", "number", 124.25 * M, 124.35 * M, None)]),
     # Percentages: a bare first end takes the unit of the second.
     ("a bare end takes the percent",
      "The economy will grow between 5 and 7 percent.",
@@ -119,6 +131,11 @@ ROWS = [
       ("4.5–5%", "percent", 4.45, 5, None)],
      "The plan covers 2020-2025 and a 55%-45% split.",
      [("2020-2025", "date", None, None, None), ("55%", "percent", 55, 55, None), ("45%", "percent", 45, 45, None)]),
+    ("percentages in full after a hedge of approximation",
+     "Around 20% to 30% of voters stayed home.",
+     [("Around 20% to 30%", "percent", 18, 33, "around")],
+     "Inflation rose 0.5% to 3.2% in May.",
+     [("0.5%", "percent", 0.45, 0.55, None), ("3.2%", "percent", 3.15, 3.25, None), ("May", "date", None, None, None)]),
     ("percentages in full, announced or dashed",
      "Estimates run between 5% and 7%, or 2%-3% at worst.",
      [("between 5% and 7%", "percent", 5, 7, None), ("2%-3%", "percent", 2, 3, None)],
@@ -142,6 +159,11 @@ ROWS = [
       ("$2bn-$3bn", "USD", 1.5 * B, 3.5 * B, None)],
      "HK$10 and A$5 million changed hands.",
      [("HK$10", "HKD", 10, 10, None), ("A$5 million", "AUD", 4.5 * M, 5.5 * M, None)]),
+    ("amounts in full after a hedge of approximation",
+     "The fund holds around $20 billion to $30 billion.",
+     [("around $20 billion to $30 billion", "USD", 18 * B, 33 * B, "around")],
+     "Revenue rose $28 billion to $32 billion.",
+     [("$28 billion", "USD", 27.5 * B, 28.5 * B, None), ("$32 billion", "USD", 31.5 * B, 32.5 * B, None)]),
     ("a sign before the first end only",
      "Repairs will cost $2-3 billion, or between $40 million and $50 million a year.",
      [("$2-3 billion", "USD", 1.5 * B, 3.5 * B, None),
@@ -151,8 +173,9 @@ ROWS = [
     ("a currency after the second end",
      "Tickets cost 40 to 50 yuan; the stadium took nearly 40-50 million euros.",
      [("40 to 50 yuan", "CNY", 40, 50, None), ("nearly 40-50 million euros", "EUR", 38 * M, 50.5 * M, "nearly")],
+     # A first end that would pass the second with its scale is written in full: a change.
      "Subscribers rose 200,000 to 3 million.",
-     [("3 million", "number", 2.5 * M, 3.5 * M, None)]),
+     [("200,000", "number", 200_000, 200_000, None), ("3 million", "number", 2.5 * M, 3.5 * M, None)]),
 ]
 
 
@@ -175,6 +198,7 @@ AGREEMENT = [
     ("Repairs will cost $2-3 billion.", "Repairs will cost $2.2 billion.", "Repairs will cost $5 billion."),
     ("Between 1,000 and 2,000 people marched.", "Some 1,500 people marched.", "About 5,000 people marched."),
     ("An estimated 10,000 to 12,000 troops crossed.", "11,000 troops crossed.", "20,000 troops crossed."),
+    ("Some 800,000 to 1.2 million pilgrims came.", "About 900,000 pilgrims came.", "2 million pilgrims came."),
 ]
 
 
@@ -246,8 +270,10 @@ def test_texts_joined_for_a_scan_keep_their_ranges_to_themselves() -> None:
     ("$2-3 billion", [(1, 2e9, 1e9, True, True)]),
     ("5–7%", [(1, 5.0, None, False, True)]),
     ("between $28 billion and $29 billion", [(1, 28e9, 1e9, False, False)]),
+    # A bare first end that the second's scale would put above it keeps its own value.
+    ("rose 200,000 to 3 million", [(1, 200_000, None, False, False)]),
     # Not ranges: the first end above the second, a chain of dashes, letters before a dash.
-    ("rose 200,000 to 3 million", []),
+    ("rose 2 million to 300,000", []),
     ("1-2-3 million", []),
     ("COVID-19 and F-16-2", []),
 ])

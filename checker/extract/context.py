@@ -25,6 +25,7 @@ class Cues:
 
     host_before: regex.Pattern[str]
     event_shift: regex.Pattern[str]
+    other_occasion: regex.Pattern[str]
     period_base: regex.Pattern[str]
 
 
@@ -34,11 +35,13 @@ def cues() -> Cues:
     data = shipped_yaml("keys.yaml")
     host = "|".join(f"(?:{c})" for c in data["host_cues"])
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
+    other = "|".join(f"(?:{c})" for c in data["other_occasion"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
     return Cues(
         host_before=regex.compile(rf"(?:{host})\s+(?:the\s+)?$", flags),
         event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
+        other_occasion=regex.compile(rf"\b(?:{other})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )
 

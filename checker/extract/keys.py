@@ -83,6 +83,10 @@ def _pair(sentence: Sentence, context: ArticleContext) -> tuple[tuple[str, str] 
 
 
 def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    # A place names where, not when: a sentence about another visit of the same leaders
+    # ("when he last visited Hanoi") would share its key with this one at that place.
+    if cues().other_occasion.search(text, sentence.start, sentence.end):
+        return None, "sentence refers to another visit or meeting"
     hosts = sorted(set(host_signals(text, sentence)))
     if len(hosts) > 1:
         return None, f"sentence places the event in several countries ({', '.join(hosts)})"

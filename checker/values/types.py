@@ -146,7 +146,7 @@ class Quantity:
         if self.kind == "percentage_point":
             return f"{shown} pp"
         if self.kind == "duration" and self.unit:
-            return f"{shown} {self.unit}s"
+            return f"{shown} {self.unit}" if shown == "1" else f"{shown} {self.unit}s"  # "1 day", "2 days"
         # "second meeting" and "met twice" both say 2: the form stays in the claim's text.
         return shown
 

@@ -159,3 +159,13 @@ SCAN_CASES = [
 @pytest.mark.parametrize("text,expected", SCAN_CASES)
 def test_every_scan_reads_the_same(text: str, expected: list[tuple[str, str, Interval, str | None]], suffix: str) -> None:
     check(text + suffix, expected)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("a one-day visit", "1 day"),
+    ("a two-day visit", "2 days"),
+    ("for about a year", "[0.9, 1.1] years"),
+])
+def test_a_duration_is_shown_with_its_unit_in_number(text: str, shown: str) -> None:
+    [duration] = find_durations(text, ScanContext())
+    assert duration.value.display() == shown

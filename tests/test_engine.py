@@ -231,6 +231,24 @@ def test_two_events_are_not_compared() -> None:
     ]
 
 
+@pytest.mark.parametrize("other", [
+    "Ruto and the Tanzanian president last met in Nairobi on April 28, 2025, at a regional summit.",
+    "The Tanzanian president will pay a three-day return visit to Nairobi in the autumn.",
+    "The two leaders plan to meet in Nairobi for a two-day trip next year.",
+])
+def test_another_visit_at_the_same_place_is_not_this_visit(other: str) -> None:
+    # The place names where, not when: another visit of the same leaders to Nairobi would
+    # otherwise share this visit's key and contradict its date or length.
+    report = check(
+        corpus(
+            ("Wire A", "2025-05-08", "Ruto held talks with the Tanzanian president in Nairobi on May 6, 2025, during a four-day visit to Kenya."),
+            ("Paper B", "2025-05-08", other),
+        ),
+        RULESET,
+    )
+    assert [f for f in findings(report) if f[0] == "contradiction"] == []
+
+
 def test_two_periods_are_not_compared() -> None:
     report = check(
         corpus(

@@ -35,7 +35,7 @@ SCOPE = (
     "month ('on 15', 'the 27th', 'second Sunday': floors, anniversaries and rankings in news); a "
     "day.month with a dot ('4.22': a decimal in news); years written in words; anaphoric or chat "
     "expressions not anchored at the publication date ('the next day', 'two days later', 'the "
-    "week', 'my day', 'that weekend'); business days. Cases expecting nothing count: they measure "
+    "week', 'my day', 'that weekend', 'the previous year', 'the following week'); business days. Cases expecting nothing count: they measure "
     "false alarms."
 )
 SPEC_DIR = "Specs/DateTime/English"
@@ -57,7 +57,8 @@ BARE_DAY = re.compile(
 DOTTED = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.]|\.\d)")
 ANAPHORIC = re.compile(
     r"^(?:(?:the|my|this|that|same|next|last|past)\s+)*day$|\bday\s+(?:before|after)$|\blater$"
-    r"|^(?:my|that|same|the\s+same)\b|^(?:the\s+)?(?:week|month|year)$", re.IGNORECASE)
+    r"|^(?:my|that|same|the\s+same)\b|^(?:the\s+)?(?:week|month|year)$"
+    r"|\b(?:previous|following)\s+(?:day|week|weekend|month|quarter|year|decade|[a-z]+day)\b", re.IGNORECASE)
 SEASON = re.compile(r"\b(?:summer|winter|spring|autumn|fall)\b", re.IGNORECASE)
 YEAR_WORDS = re.compile(r"\b(?:thousand|hundred|nineteen\s+(?:[a-z]+ty|ten|eleven|twelve|[a-z]+teen))\b", re.I)
 AGO = re.compile(r"(?:\bago|from now|hence|(?:from|after|before)\s+(?:today|tomorrow|yesterday))$|^in\s", re.I)

@@ -281,7 +281,8 @@ def _settle(run: list[tuple[int, Hit]], env: Env, kept: list[Atom]) -> None:
 # the words before their match (a weekday, "the year", a hedge, a month); of those,
 # the handlers of numeric dates and years read them only where their reach says a
 # word before may belong to the atom, and are made once per wording elsewhere.
-_READS_BEFORE = frozenset(REACH_BEFORE) | {"days_month", "day_to_date"}
+# The handlers of days joined by "and" read the word after their match as well.
+_READS_BEFORE = frozenset(REACH_BEFORE) | {"days_month", "day_to_date", "month_days"}
 _UNREACHED_READ_NOTHING = frozenset({"ymd_num", "ymd_compact", "mdy_num", "md_num", "year", "decade_short"})
 _MADE: dict[tuple[int, str, str], Atom | None] = {}
 _MADE_AT_MOST = 20_000

@@ -38,16 +38,30 @@ def _days(year: int, month: int, first: int, last: int, left_moves: bool) -> Spa
     return None if low is None or high is None else Span(low, high)
 
 
-def _and_ok(m: re.Match[str]) -> bool:
-    """ "4 and 22" is a range only after "between"."""
+def _and_ok(m: re.Match[str], env: Env, first: int, last: int) -> bool:
+    """ "4 and 22" is a range only after "between", or when the days follow one another
+    and no word that the second might count comes after it: "June 15 and 16" are the
+    two days, "June 15 and 16 people" a date and a count."""
     if m["conn"].lower() != "and":
         return True
-    return any((m.groupdict().get(k) or "").lower() == "between" for k in ("pre", "bw"))
+    if any((m.groupdict().get(k) or "").lower() == "between" for k in ("pre", "bw")):
+        return True
+    if last != first + 1:
+        return False
+    after = _WORD_AFTER.match(env.text, m.end())
+    return after is None or after.group(1).lower() in _DAY_FOLLOWERS
+
+
+# The word right after a match, on its line (None: punctuation or the line's end next).
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+# Words that may follow the second of two days joined by "and" ("on June 15 and 16 in Paris").
+_DAY_FOLLOWERS = frozenset({"in", "at", "on", "to", "and", "or", "but", "when", "with", "for", "as", "during",
+                            "after", "before", "while", "amid", "under", "this", "last", "next"})
 
 
 def _month_days(m: re.Match[str], env: Env, left_moves: bool) -> Atom | None:
     first, last = env.v.day(m["d1"]), env.v.day(m["d2"])
-    if first is None or last is None or not _and_ok(m):
+    if first is None or last is None or not _and_ok(m, env, first, last):
         return None
     start, end = m.start(), m.end()
     if m.groupdict().get("mshift"):

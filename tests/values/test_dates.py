@@ -97,6 +97,13 @@ PERIODS = [
     ("held from Jan. 4 to 7", [("from Jan. 4 to 7", D(2026, 1, 4), D(2026, 1, 7))]),
     ("between 4 and 22 January, 2017", [("between 4 and 22 January, 2017", D(2017, 1, 4), D(2017, 1, 22))]),
     ("November 19-20", [("November 19-20", D(2025, 11, 19), D(2025, 11, 20))]),
+    # Two days in a row joined by "and" are both; a count after the second is a count.
+    ("talks on November 19 and 20 in Lima", [("November 19 and 20", D(2025, 11, 19), D(2025, 11, 20))]),
+    ("on 15 and 16 December 2025, and the 2nd and 3rd of this month",
+     [("15 and 16 December 2025", D(2025, 12, 15), D(2025, 12, 16)),
+      ("the 2nd and 3rd of this month", D(2026, 1, 2), D(2026, 1, 3))]),
+    ("on December 15 and 16 people", [("December 15", D(2025, 12, 15), D(2025, 12, 15))]),
+    ("on December 5 and 20", [("December 5", D(2025, 12, 5), D(2025, 12, 5))]),
     ("Nov 18-Dec 19, 2015", [("Nov 18-Dec 19, 2015", D(2015, 11, 18), D(2015, 12, 19))]),
     ("between Jan 2 and now", [("between Jan 2 and now", D(2026, 1, 2), PUB)]),
     ("the week of Nov. 3", [("the week of Nov. 3", D(2025, 11, 3), D(2025, 11, 9))]),

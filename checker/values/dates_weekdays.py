@@ -37,7 +37,10 @@ def _weekday_rule(rel: str | None, wd: int) -> Callable[[dt.date, bool], Span]:
         if rel is None:
             return day(weekday_near(pub, wd, future))
         if rel == "this":
-            return day(monday + dt.timedelta(days=wd))
+            # This week's, or the coming one: on a Sunday (or after the day) "this
+            # Thursday" is often the next one, and weeks start on Sunday for many writers.
+            coming = pub if pub.weekday() == wd else _after(pub, wd)
+            return _both(monday + dt.timedelta(days=wd), coming, wd)
         if rel in ("next", "following"):
             # "next Friday": the coming one or the one in next week; both readings are common.
             return _both(_after(pub, wd), monday + dt.timedelta(days=7 + wd), wd)

@@ -324,3 +324,16 @@ def test_vocabulary_rejects_words_yaml_reads_as_booleans() -> None:
 def test_unknown_numeric_order_is_an_error() -> None:
     with pytest.raises(ValueError, match="numeric_order 'ymd'"):
         find_dates("on 3/7/2017", ScanContext(PUB), numeric_order="ymd")
+
+
+@pytest.mark.parametrize("published, low, high", [
+    # Published on a Sunday: the Thursday of its Monday-to-Sunday week, or the coming one.
+    (D(2025, 6, 1), D(2025, 5, 29), D(2025, 6, 5)),
+    # Published on a Tuesday: both readings are the same day.
+    (D(2025, 6, 3), D(2025, 6, 5), D(2025, 6, 5)),
+])
+def test_this_weekday_holds_the_coming_one(published: dt.date, low: dt.date, high: dt.date) -> None:
+    [(_, _, text, span)] = found("Macron will visit Berlin this Thursday.", published)
+    assert text == "this Thursday"
+    assert (span.low, span.high) == (low, high)
+    assert span.low == span.high or span.weekdays == frozenset({3})

@@ -49,7 +49,19 @@ def rel_period(m: re.Match[str], env: Env) -> Atom:
         spec = env.v.units[unit]
         return relative(m.start(), m.end(), unit, lambda pub, _: Span(shift(pub, spec, -1), pub), tensed=False)
     offset = env.v.period_shift[word]
+    if unit == "week":
+        return relative(m.start(), m.end(), unit, lambda pub, _: _week(pub, offset), tensed=False)
     return relative(m.start(), m.end(), unit, lambda pub, _: unit_period(unit, pub, offset), tensed=False)
+
+
+def _week(pub: dt.date, offset: int) -> Span:
+    """ "last week", "this week", "next week": a week running Monday to Sunday, or, read
+    on a Sunday, also the one running Sunday to Saturday (where many writers start it):
+    "last week" in a Sunday paper may be either of two weeks."""
+    span = unit_period("week", pub, offset)
+    if pub.weekday() != 6 or span.low is None or span.high is None:
+        return span
+    return Span(span.low, span.high + dt.timedelta(days=6))  # to the end of the Sunday-to-Saturday week
 
 
 def _weekend(pub: dt.date, future: bool) -> Span:

@@ -337,3 +337,14 @@ def test_this_weekday_holds_the_coming_one(published: dt.date, low: dt.date, hig
     assert text == "this Thursday"
     assert (span.low, span.high) == (low, high)
     assert span.low == span.high or span.weekdays == frozenset({3})
+
+
+@pytest.mark.parametrize("published, low, high", [
+    # Read on a Sunday: the Monday-to-Sunday week before, or the Sunday-to-Saturday one.
+    (D(2025, 6, 1), D(2025, 5, 19), D(2025, 5, 31)),
+    # Read on a Wednesday: one week.
+    (D(2025, 6, 4), D(2025, 5, 26), D(2025, 6, 1)),
+])
+def test_last_week_read_on_a_sunday_holds_both_weeks(published: dt.date, low: dt.date, high: dt.date) -> None:
+    [(_, _, text, span)] = found("Talks were held last week.", published)
+    assert (text, span.low, span.high) == ("last week", low, high)

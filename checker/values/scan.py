@@ -33,6 +33,7 @@ from checker.values.numphrase import (
     range_start,
 )
 from checker.values.percent import find_percentages
+from checker.values.trailing import with_trailing_hedges
 from checker.values.types import Quantity
 
 Finder = Callable[[str, ScanContext], list[ValueMatch]]
@@ -89,11 +90,11 @@ def scan(text: str, context: ScanContext | None = None) -> list[ValueMatch]:
         candidates: list[tuple[int, int, int, ValueMatch]] = []
         for priority, finder in enumerate(FINDERS):
             candidates += [(m.start, m.end, priority, m) for m in finder(text, ctx)]
-        return resolve_overlaps(candidates)
+        return with_trailing_hedges(text, resolve_overlaps(candidates))
     others: list[tuple[int, int, int, ValueMatch]] = []
     for priority, finder in enumerate(FINDERS[:-1]):
         others += [(m.start, m.end, priority, m) for m in finder(text, ctx)]
-    return _with_numbers(text, ctx, others, len(FINDERS) - 1)
+    return with_trailing_hedges(text, _with_numbers(text, ctx, others, len(FINDERS) - 1))
 
 
 def _with_numbers(text: str, ctx: ScanContext, others: list[tuple[int, int, int, ValueMatch]],

@@ -116,3 +116,32 @@ def test_message_names_the_sides_in_the_order_shown() -> None:
     (count,) = [f for f in report.findings if f.type == "meeting.count"]
     assert count.message == "Sources disagree on meeting.count (India–Japan): 2 (The Hindu) vs [3, ∞) (Kyodo)."
     assert [g.value for g in count.groups] == ["2", "[3, ∞)"]
+
+
+# Six more stories, each with one or two real contradictions and traps that must yield
+# none: a count from the leaders' last visit to the same city, a part of the trade (rice's
+# share), exports beside total trade, the date of an earlier meeting in the same capital,
+# a return visit still to come, targets, documents still to be signed. These are the
+# contradictions a careful reader lists for them; the reader listed three more that the
+# checker misses, noted per story.
+REAL_CONTRADICTIONS = {
+    "vietnam-philippines": {("visit.length", "in Vietnam")},
+    # Missed: 12 agreements (two outlets) against 14, as two of the articles name the
+    # visit's place only in a dateline ("MEXICO CITY —") or a venue ("National Palace").
+    "canada-mexico": set(),
+    # Missed: trade of $8.2 billion against "nearly $6 billion" (the sentence also gives
+    # investment, which vetoes it) and a two- against a three-day visit (one article is
+    # placed in Riyadh, which it names twice, over its "CAIRO" dateline).
+    "egypt-saudi": set(),
+    "poland-ukraine": {("visit.length", "in Poland")},
+    "japan-korea": {("meeting.date", "in Japan")},
+    "chile-argentina": {("trade.growth", "Argentina–Chile / 2025-01-01..2025-12-31")},
+}
+
+
+@pytest.mark.parametrize("story", sorted(REAL_CONTRADICTIONS))
+def test_only_real_contradictions_on_stories_with_traps(story: str) -> None:
+    report = check_paths(UNSEEN / story, RULES, max_article_bytes=1_000_000)
+    found = {(f.type, f.key) for f in report.findings if f.kind == "contradiction"}
+    assert found == REAL_CONTRADICTIONS[story]
+

@@ -20,8 +20,10 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("Japan and India held a summit in Tokyo. A delegation of 150 executives came along.", "JP"),
     # A dateline is where the story was filed, not a host signal.
     ("NEW DELHI, March 3 -- The prime ministers of India and Japan held talks in Tokyo.", "JP"),
-    # A dateline alone is not a host, but it backs a single mention of its country.
+    # A dateline alone is a host only when the story is about its country too; it backs a
+    # single mention of its country.
     ("BEIJING -- India and Japan signed 11 deals.", None),
+    ("MEXICO CITY -- Canada and Mexico held talks at the National Palace on Thursday.", "MX"),
     ("NAIROBI, Sept 3 - Ruto and Abiy held talks at State House in Nairobi on Tuesday.", "KE"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),

@@ -139,7 +139,14 @@ def _default_host(text: str, sentences: list[Sentence]) -> str | None:
         backed.update(m.code for m in sentence.mentions if m.dateline)
     ranked = weights.most_common()
     if not ranked:
-        return None
+        # No place named for the event in the text: a dateline is where the report was
+        # filed, which is the event's place when the story is about that country too
+        # ("MEXICO CITY — Carney and Sheinbaum held talks at the National Palace"), and
+        # no sign of it otherwise ("BEIJING — India and Japan signed 11 deals").
+        mentions = [m for sentence in sentences for m in sentence.mentions]
+        datelined = {m.code for m in mentions if m.dateline}
+        named = {m.code for m in mentions if not m.dateline}
+        return datelined.pop() if len(datelined) == 1 and datelined <= named else None
     if ranked[0][1] < 2 and not (len(ranked) == 1 and ranked[0][0] in backed):
         return None
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:

@@ -249,6 +249,34 @@ def test_another_visit_at_the_same_place_is_not_this_visit(other: str) -> None:
     assert [f for f in findings(report) if f[0] == "contradiction"] == []
 
 
+def test_the_articles_pair_named_together_beside_a_third_country() -> None:
+    # The third country stands in another clause: the figures are Canada and Mexico's.
+    report = check(
+        corpus(
+            ("Wire A", "2026-09-17", "The leaders of Canada and Mexico held talks in Mexico City on Thursday. "
+                                     "Canada and Mexico signed 14 agreements in Mexico City, as both brace for "
+                                     "talks with the United States."),
+            ("Paper B", "2026-09-17", "Canada and Mexico signed 12 agreements during the visit to Mexico."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["agreements.signed"]) == [
+        ("contradiction", "agreements.signed", "Canada–Mexico / in Mexico", ["12", "14"], [["Paper B"], ["Wire A"]])
+    ]
+
+
+def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> None:
+    report = check(
+        corpus(
+            ("Wire A", "2026-06-19", "Trade between Japan and South Korea was $77 billion in 2025, dwarfed by "
+                                     "Japan's $300 billion in trade with China in 2025."),
+            ("Paper B", "2026-06-19", "Trade between Japan and South Korea reached $77 billion in 2025."),
+        ),
+        RULESET,
+    )
+    assert [f for f in findings(report, ["trade.value"]) if f[0] == "contradiction"] == []
+
+
 def test_two_periods_are_not_compared() -> None:
     report = check(
         corpus(

@@ -45,11 +45,11 @@ def resolve_key(
     where = 0  # the direction's place among the pieces
     for part in parts:
         if part == "parties":
-            piece, why = _parties(sentence, context, gazetteer)
+            piece, why = _parties(text, sentence, value, context, gazetteer)
         elif part == "event":
             piece, why = _event(text, sentence, context, gazetteer)
         elif part == "direction":
-            piece, why, one_way = directions(text, sentence, _pair(sentence, context)[0], gazetteer)
+            piece, why, one_way = directions(text, sentence, _pair(text, sentence, context, value)[0], gazetteer)
             where = len(pieces)
         else:
             piece, why = _period(text, value, sentence_values)
@@ -60,19 +60,27 @@ def resolve_key(
     return KeyResult(" / ".join(pieces) if pieces else "-", None, also)
 
 
-def _parties(sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
-    pair, why = _pair(sentence, context)
+def _parties(text: str, sentence: Sentence, value: ValueMatch, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    pair, why = _pair(text, sentence, context, value)
     if pair is None:
         return None, why
     return "–".join(sorted(gazetteer.name_of(c) for c in pair)), ""
 
 
-def _pair(sentence: Sentence, context: ArticleContext) -> tuple[tuple[str, str] | None, str]:
+def _pair(text: str, sentence: Sentence, context: ArticleContext,
+          value: ValueMatch) -> tuple[tuple[str, str] | None, str]:
     """The two countries a sentence is about (codes), or None with the reason."""
     named = sorted({m.code for m in sentence.mentions if m.how != "place"})
-    if len(named) > 2:
-        return None, f"sentence names {len(named)} countries ({', '.join(named)}): parties unclear"
     default = context.parties
+    if len(named) > 2:
+        # "Canada and Mexico signed 14 agreements ..., as both brace for the United States":
+        # the article's own pair, named together, is the subject of a value that no other
+        # country shares a clause with ("Japan's $300 billion in trade with China" is not
+        # Japan and Korea's).
+        if default is not None and _named_together(text, sentence, default) \
+                and _others_apart(text, sentence, default, value):
+            return default, ""
+        return None, f"sentence names {len(named)} countries ({', '.join(named)}): parties unclear"
     if len(named) == 2:
         return (named[0], named[1]), ""
     if default is not None and set(named) <= set(default):
@@ -80,6 +88,33 @@ def _pair(sentence: Sentence, context: ArticleContext) -> tuple[tuple[str, str] 
     if default is None:
         return None, "the article has no clear pair of main countries and the sentence names none"
     return None, f"sentence names {named[0]}, outside the article's main pair"
+
+
+def _named_together(text: str, sentence: Sentence, pair: tuple[str, str]) -> bool:
+    """Whether the two countries of ``pair`` are named side by side in the sentence,
+    joined by "and" or a dash ("Canada and Mexico", "the China-ROK relations")."""
+    mentions = [m for m in sentence.mentions if m.how != "place"]
+    for first, second in zip(mentions, mentions[1:]):
+        if {first.code, second.code} == set(pair) and _JOINED.fullmatch(text, first.end, second.start):
+            return True
+    return False
+
+
+def _others_apart(text: str, sentence: Sentence, pair: tuple[str, str], value: ValueMatch) -> bool:
+    """Whether every country mention outside ``pair`` is in another clause than ``value``:
+    a comma, semicolon, colon, dash or bracket stands between them."""
+    for m in sentence.mentions:
+        if m.how == "place" or m.code in pair:
+            continue
+        low, high = (m.end, value.start) if m.end <= value.start else (value.end, m.start)
+        if not _CLAUSE_BREAK.search(text, low, high):
+            return False
+    return True
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+# What stands between two countries named together: "and", "and the", a dash.
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*[-–]\s*")
 
 
 def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:

@@ -63,6 +63,9 @@ FUTURE_VERBS: Rows = [
     ("By then the ministers will have met on Nov. 12.", {"Nov. 12": span(D(2025, 11, 12))}),
     ("The truce will last until Friday.", {"Friday": span(D(2025, 6, 6))}),
     ("They'll be held on Tuesday in Hanoi.", {"Tuesday": span(D(2025, 6, 3))}),
+    # The present of a scheduled event.
+    ("The summit takes place in October in Seoul.", {"October": month(2025, 10)}),
+    ("The trial begins on Nov. 5, officials said.", {"Nov. 5": span(D(2025, 11, 5))}),
 ]
 
 # ... and what must not change: a past marker that is not part of a future verb.

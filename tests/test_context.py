@@ -25,6 +25,10 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("BEIJING -- India and Japan signed 11 deals.", None),
     ("MEXICO CITY -- Canada and Mexico held talks at the National Palace on Thursday.", "MX"),
     ("NAIROBI, Sept 3 - Ruto and Abiy held talks at State House in Nairobi on Tuesday.", "KE"),
+    # A capital standing for its government is no venue; one after "in" is.
+    ("CAIRO -- Saudi Arabia's crown prince held talks with Egypt's president. Riyadh has deposited "
+     "$5 billion in Egypt's central bank, and Riyadh wants calm.", "EG"),
+    ("Saudi Arabia and Egypt held talks. Officials in Riyadh said so, and in Riyadh the leaders dined.", "SA"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

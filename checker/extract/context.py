@@ -26,6 +26,7 @@ class Cues:
     host_before: regex.Pattern[str]
     event_shift: regex.Pattern[str]
     other_occasion: regex.Pattern[str]
+    government_verb: regex.Pattern[str]
     period_base: regex.Pattern[str]
 
 
@@ -36,12 +37,14 @@ def cues() -> Cues:
     host = "|".join(f"(?:{c})" for c in data["host_cues"])
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
     other = "|".join(f"(?:{c})" for c in data["other_occasion"])
+    verbs = "|".join(regex.escape(str(v)) for v in data["government_verbs"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
     return Cues(
         host_before=regex.compile(rf"(?:{host})\s+(?:the\s+)?$", flags),
         event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
         other_occasion=regex.compile(rf"\b(?:{other})\b", flags),
+        government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )
 
@@ -104,14 +107,29 @@ def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool]]:
     """(country, cued) for each host signal: a place, or a country after a host cue;
     ``cued`` when a host cue ("talks in", "visit to") comes right before it."""
     hosts = []
-    pattern = cues().host_before
+    pattern, governs = cues().host_before, cues().government_verb
     for mention in sentence.mentions:
         if mention.dateline or mention.how not in ("place", "country"):
             continue
         cued = pattern.search(text, max(sentence.start, mention.start - 40), mention.start) is not None
-        if cued or mention.how == "place":
-            hosts.append((mention.code, cued))
+        if cued:
+            hosts.append((mention.code, True))
+        elif mention.how == "place" and not _stands_for_government(text, sentence, mention, governs):
+            hosts.append((mention.code, False))
     return hosts
+
+
+def _stands_for_government(text: str, sentence: Sentence, mention: Mention, governs: regex.Pattern[str]) -> bool:
+    """Whether a place is a subject standing for its government: a verb of
+    ``government_verbs`` right after it and no preposition before it ("Riyadh has
+    deposited $5 billion"; not "officials in Kathmandu said")."""
+    if not governs.match(text, mention.end):
+        return False
+    return _PREPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 20), mention.start) is None
+
+
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:in|at|from|to|near|of|outside|inside|around|across|into|for)\s+(?:the\s+)?$",
+                                    regex.IGNORECASE)
 
 
 def _default_parties(mentions: list[Mention]) -> tuple[str, str] | None:

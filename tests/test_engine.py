@@ -277,6 +277,22 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
     assert [f for f in findings(report, ["trade.value"]) if f[0] == "contradiction"] == []
 
 
+@pytest.mark.parametrize("first, second", [
+    # Growth from a base four years back is not the year's growth.
+    ("Trade between Turkey and Azerbaijan grew 9 percent in 2025 from 2024.",
+     "Trade between Turkey and Azerbaijan was up 55 percent in 2025 from 2021."),
+    # The leaders' previous state visit to the same city.
+    ("China and Kazakhstan signed 23 agreements in Beijing on Tuesday.",
+     "China and Kazakhstan signed 47 agreements during Tokayev's previous state visit to Beijing."),
+    # Agreements still to be signed.
+    ("Turkey and Azerbaijan signed 14 agreements in Baku on Monday.",
+     "Turkey and Azerbaijan will sign a further 10 agreements in Baku next year."),
+])
+def test_traps_of_other_periods_visits_and_plans(first: str, second: str) -> None:
+    report = check(corpus(("Wire A", "2026-02-10", first), ("Paper B", "2026-02-10", second)), RULESET)
+    assert [f for f in findings(report) if f[0] == "contradiction"] == []
+
+
 def test_two_periods_are_not_compared() -> None:
     report = check(
         corpus(

@@ -136,18 +136,23 @@ def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Ga
 
 def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> tuple[str | None, str]:
     base = cues().period_base
-    candidates = [
-        m
-        for m in sentence_values
-        if m is not value
-        and isinstance(m.value, DateSpan)
-        and _is_period(m.value)
+    candidates: list[ValueMatch] = []
+    bases: list[DateSpan] = []
+    for m in sentence_values:
+        if m is value or not isinstance(m.value, DateSpan) or not _is_period(m.value):
+            continue
         # "up 3.1% from 2024": the year compared with is not the claim's period.
-        and not base.search(text, max(0, m.start - 30), m.start)
-    ]
+        if base.search(text, max(0, m.start - 30), m.start):
+            bases.append(m.value)
+        else:
+            candidates.append(m)
     periods = {m.value.display() for m in candidates}
     if not periods:
         return None, "no period (year, months, quarter) named in the sentence"
+    if value.kind == "percent" and len(candidates) == 1 and any(
+            _years_apart(b, candidates[0].value) not in (None, 1) for b in bases):
+        # "up 55 percent from 2021" told in 2025 is growth over four years, not 2025's.
+        return None, "growth measured from a base other than the period before"
     if len(periods) > 1:
         # "$120 million in 2024, down from $135 million in 2023": each figure has its
         # period right after it.
@@ -156,6 +161,19 @@ def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> 
             return attached[0].value.display(), ""
         return None, f"sentence names several periods ({', '.join(sorted(periods))})"
     return periods.pop(), ""
+
+
+def _years_apart(base: DateSpan, period: DateSpan) -> int | None:
+    """How many years ``period`` starts after ``base`` when both are calendar years, else None."""
+    if not (_is_year(base) and _is_year(period)):
+        return None
+    assert base.low is not None and period.low is not None
+    return period.low.year - base.low.year
+
+
+def _is_year(span: DateSpan) -> bool:
+    return (span.low is not None and span.high is not None and span.low.month == 1 and span.low.day == 1
+            and span.high.month == 12 and span.high.day == 31 and span.low.year == span.high.year)
 
 
 # What may stand between a figure and its own period: "in", "for", "during", a comma.

@@ -85,6 +85,9 @@ def test_people_and_their_spelling_variants(text: str, people: list[tuple[str, s
         ("Trade between Indonesia and Australia rose to US$17 billion.", ["ID", "AU"]),
         ("Hong Kong's fund of HK$5 billion", ["HK"]),
         ("The US and Indonesia agreed.", ["US", "ID"]),
+        # Likewise a country before a currency's name; not before an ordinary word.
+        ("China and Kazakhstan traded 315 billion yuan (about 44 billion U.S. dollars).", ["CN", "KZ"]),
+        ("The Saudi crown prince met Egypt's president, and South Korea won praise.", ["SA", "EG", "KR"]),
     ],
 )
 def test_currency_signs_name_no_country(text: str, countries: list[str]) -> None:

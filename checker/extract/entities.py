@@ -20,6 +20,8 @@ import regex
 from rapidfuzz import fuzz, process
 
 from checker.rules.model import Lexicon
+from checker.values.moneylex import money_lexicon
+from checker.values.numlex import load_yaml
 
 # Words: letters and digits, with inner dots and apostrophes ("U.S.", "d'Ivoire").
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?")
@@ -76,8 +78,10 @@ class Gazetteer:
                 continue
             words = _words_from(text, m, stop, len(candidates[0].words))
             mention = self._longest(text, words, candidates)
-            if mention is not None and not text.startswith("$", mention.end):
-                # (A name glued to "$" is a currency sign: "US$17 billion", "HK$5".)
+            if mention is not None and not text.startswith("$", mention.end) \
+                    and not _CURRENCY_AFTER.match(text, mention.end):
+                # (A name glued to "$" is a currency sign: "US$17 billion", "HK$5"; one
+                # before a currency's name is part of it: "44 billion U.S. dollars".)
                 found.append(mention)
                 resume = mention.end
         if self.people:
@@ -176,6 +180,20 @@ def _add(names: dict[tuple[str, ...], _Name], word: str, code: str, how: str) ->
 
 
 @lru_cache(maxsize=65536)
+
+def _currency_after() -> re.Pattern[str]:
+    """The last words of currency names written after a country's name or adjective
+    ("U.S. dollars", "Swiss francs"), but not those that are ordinary words too ("South
+    Korea won praise")."""
+    money = money_lexicon()
+    ordinary = {str(w).lower() for w in load_yaml("currencies.yaml")["ordinary_last_words"]}
+    words = {name.split()[-1] for name in money.names if " " in name} - set(money.guarded) - ordinary
+    return re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+_CURRENCY_AFTER = _currency_after()
+
 def _key(word: str) -> str:
     """A word as names are indexed: lower case, no possessive, no trailing period
     unless the word is an abbreviation with inner periods ("U.S.")."""

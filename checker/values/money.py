@@ -16,8 +16,9 @@ a sign or a code before it ("US$", "€", "USD"), or a sign, code or name after 
 - Dollars and cents written apart ("3 dollars 50 cents") make one amount.
 - A range is one amount: "$40 to $50 million", "$2-3 billion", "40 to 50 million yuan",
   "5-7 USD" (a bare end takes the scale and the currency of the other), and, written in
-  full, "$2bn-$3bn" or "between $28 billion and $29 billion" (a dash or "between" says
-  so; "rose from $2 million to $3 million" is two amounts). Each end keeps its own
+  full, "$2bn-$3bn", "between $28 billion and $29 billion" or "$28 billion to $32
+  billion" (a dash, "between", or "to" alone; "rose from $2 million to $3 million" and
+  "grew $4 billion to $32 billion" are two amounts: a change and a level). Each end keeps its own
   rounding and its hedge: "about $40 to $50 million" is about $40 million to about $50
   million. See :func:`checker.values.numphrase.range_before`.
 """
@@ -39,6 +40,7 @@ from checker.values.numphrase import (
     RANGE_REACH,
     NumberPhrase,
     RangeEnds,
+    bare_link,
     hedged_link,
     joined_start,
     number_phrases,
@@ -246,6 +248,8 @@ def _joined(text: str, found: list[_Found]) -> list[_Found]:
             start = joined_start(text, a.start, a.end, b.start)
             if start is None and hedged_link(text, a.end, b.start, a.hedge and a.hedge.mode):
                 start = a.start  # "around $20 billion to $30 billion": the hedge opens the range
+            if start is None and a.hedge is None and bare_link(text, a.start, a.end, b.start):
+                start = a.start  # "$28 billion to $32 billion", not "grew $4 billion to $32 billion"
         if start is None:
             out.append(b)
         else:

@@ -67,6 +67,7 @@ from checker.values.numlex import alternation, lexicon, load_yaml
 from checker.values.numphrase import (
     RANGE_REACH,
     NumberPhrase,
+    bare_link,
     hedged_link,
     number_phrases,
     range_before,
@@ -257,8 +258,7 @@ def _bare_range(text: str, phrases: tuple[NumberPhrase, ...], first: ValueMatch,
         if start == low.start:
             # No opener: one range only when a bare range word joins them ("aged 18 to
             # 24"), not after a word that makes them a change ("rose from 200 to 300").
-            link = text[low.end:ends.second.start].strip().lower()
-            if link not in lex.bare_range_words or (low.left_word or "").lower() in lex.range_change_words:
+            if not bare_link(text, low.start, low.end, ends.second.start):
                 return None
     else:
         hedge, start = hedges.after_word(text, low.start, low.left_word)

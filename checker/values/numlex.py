@@ -44,6 +44,7 @@ class NumberLexicon:
     hedged_range_words: frozenset[str]
     bare_range_words: frozenset[str]
     range_change_words: frozenset[str]
+    range_change_nouns: frozenset[str]
     fraction_tail_words: tuple[str, ...]
     year_like: tuple[int, int]
     year_ambiguous_hedges: frozenset[str]
@@ -138,6 +139,7 @@ def build_lexicon(raw: Mapping[str, Any]) -> NumberLexicon:
         hedged_range_words=frozenset(str(w).lower() for w in raw["hedged_range_words"]),
         bare_range_words=frozenset(str(w).lower() for w in raw["bare_range_words"]),
         range_change_words=frozenset(str(w).lower() for w in raw["range_change_words"]),
+        range_change_nouns=frozenset(str(w).lower() for w in raw["range_change_nouns"]),
         fraction_tail_words=tuple(str(w).lower() for w in raw["fraction_tail_words"]),
         year_like=(int(raw["year_like"][0]), int(raw["year_like"][1])),
         year_ambiguous_hedges=frozenset(str(w).lower() for w in raw["year_ambiguous_hedges"]),

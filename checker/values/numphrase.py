@@ -38,6 +38,7 @@ from checker.values.numreading import (
     PAIR_DASHES,
     RANGE_REACH,
     RangeEnds,
+    bare_link,
     borrows_in_order,
     hedged_link,
     joined_start,
@@ -51,7 +52,7 @@ from checker.values.numreading import (
 from checker.values.numruns import number_runs
 from checker.values.types import Interval
 
-__all__ = ["RANGE_REACH", "NumberPhrase", "RangeEnds", "hedged_link", "joined_start", "number_phrases",
+__all__ = ["RANGE_REACH", "NumberPhrase", "RangeEnds", "bare_link", "hedged_link", "joined_start", "number_phrases",
            "number_ranges", "range_before", "range_start", "rounding_interval"]
 
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3}(?!\d))+")

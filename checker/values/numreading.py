@@ -265,6 +265,29 @@ def hedged_link(text: str, first_end: int, second_start: int, hedge_mode: str | 
     return range_patterns().hedged_join.match(text, first_end, second_start) is not None
 
 
+def bare_link(text: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Whether two figures written in full, neither hedged nor after an opener, make one
+    range by a ``bare_range_words`` word between them alone ("aged 18 to 24", "$28
+    billion to $32 billion"): not when the words before the first state a change ("rose
+    200 to 300", "grew $4 billion to $32 billion", "an increase of 2% to 5%"; see
+    ``range_change_words`` and ``range_change_nouns``). The caller checks the order."""
+    lex = lexicon()
+    if text[first_end:second_start].strip().lower() not in lex.bare_range_words:
+        return False
+    words = _WORDS_BEFORE.search(text, max(0, first_start - _WORDS_REACH), first_start)
+    if words is None:
+        return True
+    last = words.group(2).lower()
+    if last in lex.range_change_words:
+        return False
+    return not (last == "of" and (words.group(1) or "").lower() in lex.range_change_nouns)
+
+
+# The two words before a figure, on its line: "increase of" before "2% to 5%".
+_WORDS_BEFORE = re.compile(r"(?:([A-Za-z]+)[^\w\n]+)?([A-Za-z]+)[^\w\n]*\Z")
+_WORDS_REACH = 40
+
+
 def range_start(text: str, start: int) -> int:
     """Where a range starting at ``start`` begins once a word announcing it ("between")
     right before it is taken in, on the same line; ``start`` itself when there is none."""

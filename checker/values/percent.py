@@ -8,9 +8,10 @@ and only for a figure no larger than a share can change ("rose 2.1% to 19,450 po
 an index level). The vocabulary is in ``checker/data/units.yaml``.
 
 A range is one value: "5 to 7 percent", "between 5 and 7 percent", "5-7%" (a bare first
-end takes the unit of the second), "5%-7%" and "between 5% and 7%" (ends written in full,
-joined by a dash or announced by "between"); see :func:`checker.values.numphrase.range_before`.
-"5% to 7%" stays two values: "rose 0.5% to 3.2%" is a change and a level.
+end takes the unit of the second), "5%-7%", "between 5% and 7%" and "5.25% to 5.5%" (ends
+written in full, joined by a dash, announced by "between", or joined by "to" alone); see
+:func:`checker.values.numphrase.range_before`. After a word of change they stay two
+values: "rose 0.5% to 3.2%" is a change and a level (``range_change_words`` in numbers.yaml).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from checker.values.numlex import alternation, load_yaml, normalize
 from checker.values.numphrase import (
     RANGE_REACH,
     NumberPhrase,
+    bare_link,
     hedged_link,
     joined_start,
     number_phrases,
@@ -175,6 +177,8 @@ def _joined(text: str, hits: list[_Hit], hedges: HedgeIndex) -> list[_Hit]:
             start = joined_start(text, begin, a.end, b.first.start)
             if start is None and hedged_link(text, a.end, b.first.start, hedge and hedge.mode):
                 start = begin  # "around 20% to 30%": the hedge opens the range
+            if start is None and hedge is None and bare_link(text, begin, a.end, b.first.start):
+                start = begin  # "5.25% to 5.5%", not "rose 0.5% to 3.2%"
         if start is None:
             out.append(b)
         else:

@@ -18,6 +18,7 @@ from checker.errors import Location, RuleError
 from checker.extract.context import ArticleContext, Sentence, build_context
 from checker.extract.entities import Gazetteer, build_gazetteer
 from checker.extract.keys import resolve_key
+from checker.extract.sentences import clause_span
 from checker.model import Article, Claim
 from checker.rules.model import Pattern, Rule, RuleSet
 from checker.values.base import ScanContext, ValueMatch
@@ -97,7 +98,7 @@ class Extractor:
                 if sentence is None or not _allowed(rule, pattern, article.text, sentence):
                     continue
                 value = _nearest_value(rule, pattern, article.text, trigger, sentence, values, starts)
-                if value is not None:
+                if value is not None and not _vetoed_in_clause(rule, pattern, article.text, sentence, trigger, value):
                     hits.append(_Hit(pattern, value, sentence))
         return hits
 
@@ -121,7 +122,8 @@ class Extractor:
                     continue
                 start, end, label = min(found)
                 match = ValueMatch(start, end, text[start:end], Label(frozenset({label})))
-                hits.append(_Hit(pattern, match, sentence))
+                if not _vetoed_in_clause(rule, pattern, text, sentence, trigger, match):
+                    hits.append(_Hit(pattern, match, sentence))
         return hits
 
     def _claim(
@@ -216,14 +218,30 @@ def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int:
 
 
 def _allowed(rule: Rule, pattern: Pattern, text: str, sentence: Sentence) -> bool:
+    """Whether the sentence holds every cue the rule and the pattern require and, for a
+    rule whose vetoes look at the whole sentence, none of them."""
     span = (sentence.start, sentence.end)
-    if pattern.unless is not None and pattern.unless.search(text, *span):
-        return False
     if pattern.requires is not None and not pattern.requires.search(text, *span):
         return False
-    if any(veto.search(text, *span) for veto in rule.unless):
+    if not all(need.search(text, *span) for need in rule.requires):
         return False
-    return all(need.search(text, *span) for need in rule.requires)
+    return rule.unless_scope != "sentence" or not _vetoed(rule, pattern, text, span)
+
+
+def _vetoed_in_clause(rule: Rule, pattern: Pattern, text: str, sentence: Sentence, trigger: regex.Match[str],
+                      value: ValueMatch) -> bool:
+    """For a rule whose vetoes look at the claim's clause only, whether one matches the
+    clause (or clauses) holding the trigger and the value."""
+    if rule.unless_scope != "clause":
+        return False
+    low, high = min(trigger.start(), value.start), max(trigger.end(), value.end)
+    return _vetoed(rule, pattern, text, clause_span(text, sentence.start, sentence.end, low, high))
+
+
+def _vetoed(rule: Rule, pattern: Pattern, text: str, span: tuple[int, int]) -> bool:
+    if pattern.unless is not None and pattern.unless.search(text, *span):
+        return True
+    return any(veto.search(text, *span) for veto in rule.unless)
 
 
 def _nearest_value(

@@ -86,3 +86,24 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def clause_span(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The clause of the sentence ``text[start:end]`` that holds ``text[low:high]``: from
+    the last clause break before ``low`` to the first after ``high`` (see
+    ``clause_break_marks`` and ``clause_break_words`` in sentences.yaml). A span that
+    crosses a break takes in the clauses on both sides."""
+    breaks = _clause_breaks()
+    begin = start
+    for m in breaks.finditer(text, start, low):
+        begin = m.start()
+    after = breaks.search(text, high, end)
+    return begin, after.start() if after is not None else end
+
+
+@lru_cache(maxsize=1)
+def _clause_breaks() -> re.Pattern[str]:
+    data = shipped_yaml("sentences.yaml")
+    marks = [re.escape(str(m)) for m in data["clause_break_marks"]]
+    words = [r"\b" + r"\s+".join(map(re.escape, str(w).split())) + r"\b" for w in data["clause_break_words"]]
+    return re.compile("|".join(marks + words), re.IGNORECASE)

@@ -121,6 +121,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         minimum=value.get("min"),
         maximum=value.get("max"),
         unless=unless,  # type: ignore[arg-type]
+        unless_scope=str(data.get("unless_scope", "sentence")),
         requires=requires,  # type: ignore[arg-type]
         at_least_when=at_least_when,  # type: ignore[arg-type]
         not_after=not_after,  # type: ignore[arg-type]

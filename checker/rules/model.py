@@ -57,6 +57,10 @@ class Rule:
     minimum: float | None = None
     maximum: float | None = None
     unless: tuple[regex.Pattern[str], ...] = ()
+    # Where the vetoes (``unless``) are looked for: the whole sentence, or only the clause
+    # holding the trigger and the value ("Investments exceed $35 billion, while trade
+    # reached $6 billion": "investments" is in another clause than the trade figure).
+    unless_scope: str = "sentence"
     requires: tuple[regex.Pattern[str], ...] = ()
     # When one matches the claim's sentence, a figure is read as a lower bound.
     at_least_when: tuple[regex.Pattern[str], ...] = ()

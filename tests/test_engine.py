@@ -287,6 +287,27 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
     # Agreements still to be signed.
     ("Turkey and Azerbaijan signed 14 agreements in Baku on Monday.",
      "Turkey and Azerbaijan will sign a further 10 agreements in Baku next year."),
+    # Earlier visits told without "previous" or "last".
+    ("Brazil and China signed 9 agreements in Beijing on Tuesday during Lula's state visit to China.",
+     "Lula first travelled to China in May 2004; he returned in 2009 and again in April 2023, when Brazil and "
+     "China signed 15 agreements."),
+    # A correction's withdrawn figure.
+    ("Canada and Mexico signed nine agreements in Mexico City on Friday.",
+     "Correction: an earlier version of this article said Canada and Mexico signed 12 agreements in Mexico City."),
+    # The day something was said, and a meeting with others on the day of going home.
+    ("Xi held talks with Lee in Seoul on Wednesday.",
+     "South Korea will let Chinese tourists stay visa-free in Seoul, the government said Thursday, a day after "
+     "Lee held talks with Xi."),
+    ("Anwar held talks with Tokayev in Astana on Tuesday.",
+     "Anwar is also expected to meet Malaysian students in Astana before returning home on Wednesday."),
+    # A tour of several countries, longer than the visit.
+    ("Xi arrived in Hanoi for a two-day state visit to Vietnam.",
+     "In Hanoi, Xi spoke on the second leg of a five-day Southeast Asian tour."),
+    # A denial, and an anniversary still to come.
+    ("Indian nationals need a visa to enter the United Kingdom.",
+     "There is no new visa-free access for Indians to the United Kingdom."),
+    ("China and Thailand have had 48 years of diplomatic relations.",
+     "China and Thailand will mark 50 years of diplomatic relations next year."),
 ])
 def test_traps_of_other_periods_visits_and_plans(first: str, second: str) -> None:
     report = check(corpus(("Wire A", "2026-02-10", first), ("Paper B", "2026-02-10", second)), RULESET)

@@ -91,6 +91,9 @@ def test_an_unknown_scope_is_a_located_rule_error(tmp_path: Path) -> None:
     ("Trade, excluding oil, reached $6 billion.", "reached", "Trade, excluding oil, reached $6 billion."),
     ("Meanwhile, trade reached $6 billion.", "reached", "Meanwhile, trade reached $6 billion."),
     ("Trade reached $6 billion but fell later.", "reached", "Trade reached $6 billion "),
+    ("Trade was $56 billion in 2024 and is projected to reach $120 billion.", "was",
+     "Trade was $56 billion in 2024 "),
+    ("Trade with Japan and Korea is projected to grow.", "Trade", "Trade with Japan and Korea is projected to grow."),
 ])
 def test_clause_breaks(text: str, inner: str, clause: str) -> None:
     low = text.index(inner)

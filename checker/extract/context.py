@@ -26,6 +26,7 @@ class Cues:
     host_before: regex.Pattern[str]
     event_shift: regex.Pattern[str]
     other_occasion: regex.Pattern[str]
+    withdrawn_figure: regex.Pattern[str]
     government_verb: regex.Pattern[str]
     period_base: regex.Pattern[str]
 
@@ -37,6 +38,7 @@ def cues() -> Cues:
     host = "|".join(f"(?:{c})" for c in data["host_cues"])
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
     other = "|".join(f"(?:{c})" for c in data["other_occasion"])
+    withdrawn = "|".join(f"(?:{c})" for c in data["withdrawn_figure"])
     verbs = "|".join(regex.escape(str(v)) for v in data["government_verbs"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
@@ -44,6 +46,7 @@ def cues() -> Cues:
         host_before=regex.compile(rf"(?:{host})\s+(?:the\s+)?$", flags),
         event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
         other_occasion=regex.compile(rf"\b(?:{other})\b", flags),
+        withdrawn_figure=regex.compile(rf"\b(?:{withdrawn})", flags),
         government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )

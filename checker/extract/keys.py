@@ -40,6 +40,8 @@ def resolve_key(
 ) -> KeyResult:
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
     ``direction``)."""
+    if cues().withdrawn_figure.search(text, sentence.start, sentence.end):
+        return KeyResult(None, "sentence gives a figure a correction withdrew (what an earlier version said)")
     pieces: list[str] = []
     one_way: tuple[str, ...] = ()
     where = 0  # the direction's place among the pieces

@@ -151,6 +151,24 @@ REAL_CONTRADICTIONS = {
     # the president returned to ("returned to Ankara ... after a visit to Azerbaijan").
     "turkey-azerbaijan": set(),
     "uk-india": {("meeting.date", "in India")},
+    # A third set, written to the same brief for a blind review, with new wordings of
+    # the traps: a meeting with students before "returning home on Wednesday", "the
+    # government said Thursday", a target "by 2027", a NATO post "from 2015 to 2018".
+    "uzbekistan-italy": {("agreements.signed", "Italy–Uzbekistan / in Uzbekistan")},
+    "ghana-germany": {("trade.growth", "Germany–Ghana / 2025-01-01..2025-12-31"), ("visit.length", "in Ghana")},
+    # Missed: $520 million against $740 million (the sentence of the 740 also says trade
+    # "has tripled since 2019", a second period).
+    "kazakhstan-malaysia": set(),
+    # Missed: a visa-free stay of 90 against 60 days ("will allow ... to stay", a policy
+    # still to come, is not read), and the "first" against the "third" summit (read as
+    # an earlier count that a later, larger one replaced).
+    "mongolia-korea": set(),
+    # Missed: Tuesday against Wednesday, and a delegation of around 40 against more than
+    # 90: two of the articles are placed nowhere (a venue, Malacañang, is not a place).
+    "philippines-czechia": set(),
+    # Missed: 50 against 40 years of relations ("the 40th anniversary of diplomatic ties"
+    # is not read).
+    "colombia-uae": set(),
 }
 
 

@@ -29,6 +29,11 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("CAIRO -- Saudi Arabia's crown prince held talks with Egypt's president. Riyadh has deposited "
      "$5 billion in Egypt's central bank, and Riyadh wants calm.", "EG"),
     ("Saudi Arabia and Egypt held talks. Officials in Riyadh said so, and in Riyadh the leaders dined.", "SA"),
+    # A seat of government places the talks; one standing for its government does not.
+    ("Pavel and Marcos held talks at Malacañang Palace. Pavel then met Marcos at Malacañang.", "PH"),
+    ("Milei hosted Kast at the Casa Rosada. Argentina and Chile signed 9 deals at the Casa Rosada.", "AR"),
+    ("Lula met Xi in Brasília. Brazil and China signed deals in Brasília. A White House official said so, and "
+     "a White House statement agreed.", "BR"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

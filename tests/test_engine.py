@@ -491,3 +491,30 @@ def test_every_attribution_wording_credits_the_source(quote: str) -> None:
 
 def test_a_sentence_without_attribution_credits_nobody() -> None:
     assert attributed_source("Xinhua and the Daily Paper covered the talks.", "Daily Paper", ["Daily Paper", "Xinhua"]) is None
+
+
+@pytest.mark.parametrize("second", [
+    "Trade between Kazakhstan and Malaysia amounted to $740 million last year, and has tripled since 2019.",
+    "Trade between Kazakhstan and Malaysia reached $740 million last year, up 40% since 2021.",
+])
+def test_a_change_since_a_year_leaves_the_figure_its_own_period(second: str) -> None:
+    # "since 2019" dates the start of a change, not the figure: the figure is last year's.
+    report = check(
+        corpus(("Wire A", "2025-05-08", "Trade between Kazakhstan and Malaysia reached $520 million in 2024."),
+               ("Paper B", "2025-05-08", second)),
+        RULESET,
+    )
+    assert findings(report, ["trade.value"]) == [
+        ("contradiction", "trade.value", "Kazakhstan–Malaysia / 2024-01-01..2024-12-31",
+         ["USD 520 million", "USD 740 million"], [["Wire A"], ["Paper B"]])
+    ]
+
+
+def test_a_total_since_a_year_is_no_years_figure() -> None:
+    report = check(
+        corpus(("Wire A", "2025-05-08", "Trade between Kazakhstan and Malaysia reached $520 million in 2024."),
+               ("Paper B", "2025-05-08", "Trade between Kazakhstan and Malaysia since 2019 has totalled $2 billion, "
+                                         "officials said in 2024.")),
+        RULESET,
+    )
+    assert [f[0] for f in findings(report, ["trade.value"])] == ["single_source"]

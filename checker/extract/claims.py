@@ -262,9 +262,9 @@ def _nearest_value(
         if rule.not_after and _after_excluded(rule, text, sentence.start, value.start):
             continue
         if value.start >= trigger.end() and pattern.position in ("after", "either"):
-            gap = len(_WORD.findall(text, trigger.end(), value.start))
+            gap = _gap_words(text, trigger.end(), value.start, sentence)
         elif value.end <= trigger.start() and pattern.position in ("before", "either"):
-            gap = len(_WORD.findall(text, value.end, trigger.start()))
+            gap = _gap_words(text, value.end, trigger.start(), sentence)
         else:
             continue
         if gap <= pattern.max_words:
@@ -300,6 +300,17 @@ def _innermost(values: set[Value]) -> Value | None:
 
 
 _NOT_AFTER_REACH = 60  # characters before a value that ``value.not_after`` looks at
+
+
+def _gap_words(text: str, start: int, end: int, sentence: Sentence) -> int:
+    """The words between a trigger and a value, a name of several words counting as one:
+    "trade between India and the United Arab Emirates climbed to" is seven words, as
+    "trade between India and the UAE climbed to" is."""
+    words = len(_WORD.findall(text, start, end))
+    for mention in sentence.mentions:
+        if start <= mention.start and mention.end <= end:
+            words -= len(_WORD.findall(text, mention.start, mention.end)) - 1
+    return words
 
 
 def _after_excluded(rule: Rule, text: str, sentence_start: int, value_start: int) -> bool:

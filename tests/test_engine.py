@@ -308,6 +308,10 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
      "There is no new visa-free access for Indians to the United Kingdom."),
     ("China and Thailand have had 48 years of diplomatic relations.",
      "China and Thailand will mark 50 years of diplomatic relations next year."),
+    # One country's trade with a region, in an article about the pair.
+    ("Trade between Kazakhstan and Malaysia reached $520 million in 2024.",
+     "Kazakhstan and Malaysia held talks in Kazakhstan. Malaysia's trade with the whole of Central Asia reached "
+     "$2 billion in 2024."),
 ])
 def test_traps_of_other_periods_visits_and_plans(first: str, second: str) -> None:
     report = check(corpus(("Wire A", "2026-02-10", first), ("Paper B", "2026-02-10", second)), RULESET)

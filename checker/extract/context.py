@@ -27,6 +27,7 @@ class Cues:
     event_shift: regex.Pattern[str]
     other_occasion: regex.Pattern[str]
     withdrawn_figure: regex.Pattern[str]
+    region_counterpart: regex.Pattern[str]
     government_verb: regex.Pattern[str]
     period_base: regex.Pattern[str]
 
@@ -39,6 +40,7 @@ def cues() -> Cues:
     shift = "|".join(f"(?:{c})" for c in data["event_shift"])
     other = "|".join(f"(?:{c})" for c in data["other_occasion"])
     withdrawn = "|".join(f"(?:{c})" for c in data["withdrawn_figure"])
+    regions = "|".join(f"(?:{c})" for c in data["region_counterparts"])
     verbs = "|".join(regex.escape(str(v)) for v in data["government_verbs"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
@@ -47,6 +49,7 @@ def cues() -> Cues:
         event_shift=regex.compile(rf"\b(?:{shift})\b", flags),
         other_occasion=regex.compile(rf"\b(?:{other})\b", flags),
         withdrawn_figure=regex.compile(rf"\b(?:{withdrawn})", flags),
+        region_counterpart=regex.compile(rf"\b(?:{regions})", flags),
         government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )

@@ -86,6 +86,8 @@ def _pair(text: str, sentence: Sentence, context: ArticleContext,
     if len(named) == 2:
         return (named[0], named[1]), ""
     if default is not None and set(named) <= set(default):
+        if cues().region_counterpart.search(text, sentence.start, sentence.end):
+            return None, "sentence sets a country against a region, not the article's pair"
         return default, ""
     if default is None:
         return None, "the article has no clear pair of main countries and the sentence names none"

@@ -65,7 +65,7 @@ def build_report(articles: Sequence[Article], claims: Iterable[Claim], ruleset: 
             continue
         comparator = Comparator(rule, ruleset.lexicon.rates)
         for occasion_key, occasion in _occasions(rule, key, members, set_aside):
-            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, credit))
+            findings.extend(_compare_key(rule, occasion_key, occasion, comparator, credit, set_aside))
     findings.sort(key=lambda f: (KIND_ORDER[f.kind], f.type, f.key, f.id))
     final_claims = tuple(replace(c, note=set_aside[c.id]) if c.id in set_aside else c for c in all_claims)
     return Report(tuple(sorted(articles, key=lambda a: a.id)), final_claims, tuple(findings), duplicates)
@@ -98,8 +98,9 @@ def _occasions(rule: Rule, key: str, claims: list[Claim], set_aside: dict[str, s
 
 
 def _compare_key(
-    rule: Rule, key: str, claims: list[Claim], comparator: Comparator, sources: "_Sources"
+    rule: Rule, key: str, claims: list[Claim], comparator: Comparator, sources: "_Sources", set_aside: dict[str, str]
 ) -> list[Finding]:
+    """The findings of one key's claims; why a claim is in none goes to ``set_aside``."""
     claim_source = sources.credited
     by_value: dict[object, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -118,11 +119,25 @@ def _compare_key(
                 groups.append([i])
             else:
                 home.append(i)
-        findings.append(_finding(rule, key, "contradiction", [_group(buckets, g, claim_source, comparator) for g in groups], sources))
+        contradiction = _finding(rule, key, "contradiction", [_group(buckets, g, claim_source, comparator) for g in groups], sources)
+        findings.append(contradiction)
+        # A value that fits values on both sides ("more than 20" beside 23 and 47) backs
+        # neither: it is in no group, and says why.
+        for i in range(n):
+            if i not in involved and any(compatible[i][j] for j in involved):
+                for claim in buckets[i].claims:
+                    set_aside.setdefault(claim.id, f"fits values on more than one side of contradiction {contradiction.id}, "
+                                                   "so it supports none of them")
     # Values that conflict with nothing: agreement or single source, per compatible component.
     rest = [i for i in range(n) if i not in involved and not any(compatible[i][j] for j in involved)]
     for component in _components(rest, compatible):
-        if rule.cumulative and any(comparator.superseded(buckets[i], buckets[j]) for i in component for j in range(n) if j not in component):
+        later = [j for i in component for j in range(n) if j not in component and comparator.superseded(buckets[i], buckets[j])]
+        if rule.cumulative and later:
+            newer = buckets[later[0]]
+            for i in component:
+                for claim in buckets[i].claims:
+                    set_aside.setdefault(claim.id, f"an earlier count, replaced by {newer.claims[0].value.display()} "
+                                                   f"({claim_source[newer.claims[0].id]}) reported later")
             continue
         group = _group(buckets, component, claim_source, comparator)
         kind = "agreement" if len(group.sources) >= 2 else "single_source"

@@ -40,8 +40,6 @@ def _claim(report: Report, ruleset: RuleSet, claim: Claim) -> str:
         lines.append(f"  key:      not resolved: {claim.note}. The claim is listed but compared with nothing.")
     else:
         lines.append(f"  key:      {claim.key} (qualifiers: {', '.join(rule.key) if rule and rule.key else 'none'})")
-        if claim.note:
-            lines.append(f"  note:     {claim.note}")
     homes = [f for f in report.findings if any(claim.id in g.claims for g in f.groups)]
     duplicate = report.duplicate_of.get(article.id)
     if duplicate:
@@ -50,7 +48,9 @@ def _claim(report: Report, ruleset: RuleSet, claim: Claim) -> str:
         group = next(g for g in finding.groups if claim.id in g.claims)
         lines.append(f"  grouped:  in {finding.kind} {finding.id} with value {group.value}, sources {', '.join(group.sources)}")
     if claim.key is not None and not homes:
-        lines.append("  grouped:  in no finding (an earlier count that a later, larger one replaced, or set aside; see note)")
+        lines.append(f"  grouped:  in no finding: {claim.note or 'set aside'}")
+    elif claim.key is not None and claim.note:
+        lines.append(f"  note:     {claim.note}")
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from typing import Iterable
 
 import pytest
 
+from checker.explain import explain
 from checker.independence import attributed_source
 from checker.model import Article, Report, line_starts_of
 from checker.pipeline import check
@@ -522,3 +523,33 @@ def test_a_total_since_a_year_is_no_years_figure() -> None:
         RULESET,
     )
     assert [f[0] for f in findings(report, ["trade.value"])] == ["single_source"]
+
+
+def test_a_claim_fitting_both_sides_of_a_contradiction_says_why_it_is_in_neither() -> None:
+    report = check(
+        corpus(
+            ("Wire A", "2025-05-02", "Kenya and Tanzania signed 23 agreements during the state visit to Tanzania."),
+            ("Paper B", "2025-05-02", "Kenya and Tanzania signed 47 agreements during the state visit to Tanzania."),
+            ("Radio C", "2025-05-02", "Kenya and Tanzania signed more than 20 agreements during the state visit to Tanzania."),
+        ),
+        RULESET,
+    )
+    [contradiction] = report.findings
+    assert [g.value for g in contradiction.groups] == ["23", "47"]
+    [hedged] = [c for c in report.claims if c.text == "more than 20"]
+    assert hedged.note == (f"fits values on more than one side of contradiction {contradiction.id}, "
+                           "so it supports none of them")
+    assert explain(report, RULESET, hedged.id).splitlines()[-1] == f"  grouped:  in no finding: {hedged.note}"
+
+
+def test_an_earlier_count_replaced_by_a_later_one_says_by_what() -> None:
+    report = check(
+        corpus(
+            ("Daily A", "2025-03-01", "It was the first meeting between the French and German leaders."),
+            ("Daily B", "2025-09-01", "The French and German leaders have met three times, France and Germany said."),
+        ),
+        RULESET,
+    )
+    assert findings(report) == [("single_source", "meeting.count", "France–Germany", ["3"], [["Daily B"]])]
+    [first] = [c for c in report.claims if c.text == "first"]
+    assert first.note == "an earlier count, replaced by 3 (Daily B) reported later"

@@ -144,7 +144,7 @@ def _run(args: argparse.Namespace) -> ExitCode:
 
 
 def _run_with(args: argparse.Namespace, settings: Settings) -> ExitCode:
-    ruleset = load_rules(Path(settings.rules))
+    ruleset = load_rules(settings.rules_dir)
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
     report = check(corpus, ruleset, progress=None if args.quiet else _progress_bar(len(corpus)), jobs=settings.processes)
@@ -202,7 +202,7 @@ def _claims(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
     report = check_paths(
         Path(settings.articles),
-        Path(settings.rules),
+        settings.rules_dir,
         max_article_bytes=settings.max_article_bytes,
         follow_symlinks=settings.follow_symlinks,
         jobs=settings.processes,
@@ -219,7 +219,7 @@ def _claims(args: argparse.Namespace) -> ExitCode:
 
 def _explain(args: argparse.Namespace) -> ExitCode:
     settings = _settings(args)
-    ruleset = load_rules(Path(settings.rules))
+    ruleset = load_rules(settings.rules_dir)
     corpus = load_corpus(Path(settings.articles), max_article_bytes=settings.max_article_bytes, follow_symlinks=settings.follow_symlinks)
     text = explain(check(corpus, ruleset, jobs=settings.processes), ruleset, args.id)
     if text is None:
@@ -229,7 +229,7 @@ def _explain(args: argparse.Namespace) -> ExitCode:
 
 
 def _rules(args: argparse.Namespace) -> ExitCode:
-    folder = Path(args.dir or load_settings({}).rules)
+    folder = Path(args.dir) if args.dir else load_settings({}).rules_dir
     ruleset = load_rules(folder)
     if args.rules_command == "validate":
         print(f"{len(ruleset.rules)} rule file(s) in {ruleset.root}: no problems")

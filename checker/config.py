@@ -15,6 +15,8 @@ from checker.corpus import DEFAULT_MAX_ARTICLE_BYTES
 from checker.report import DEFAULT_FORMATS, FORMATS
 
 FAIL_LEVELS = ("error", "warning", "never")
+# The rules that come with checker, in the project folder beside the package.
+SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,16 @@ class Settings:
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     follow_symlinks: bool = False
     jobs: int = 1
+
+    @property
+    def rules_dir(self) -> Path:
+        """The rules folder: ``rules`` as set, or, when the default ``rules`` is not in the
+        working directory, the rules shipped beside the package (so that ``checker run
+        --articles PATH`` works from any folder of a checkout)."""
+        chosen = Path(self.rules)
+        if self.rules == Settings.rules and not chosen.is_dir() and SHIPPED_RULES.is_dir():
+            return SHIPPED_RULES
+        return chosen
 
     @property
     def processes(self) -> int:

@@ -92,7 +92,9 @@ def parse_front_matter(fm: FrontMatter, path: str) -> Metadata:
         mark = getattr(exc, "problem_mark", None)
         line = fm.yaml_first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CorpusError(f"front matter is not valid YAML: {problem}", Location(path, line)) from None
+        # The usual cause: a title holding ": " ("title: Talks: what was agreed").
+        hint = "put the value in quotes if it holds ': '" if "mapping values are not allowed" in problem else None
+        raise CorpusError(f"front matter is not valid YAML: {problem}", Location(path, line), hint) from None
     except RecursionError:
         raise CorpusError("front matter is nested too deeply to be article metadata", Location(path, fm.yaml_first_line)) from None
     if node is None:

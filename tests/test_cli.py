@@ -221,3 +221,15 @@ def test_an_error_keeps_its_place_across_processes() -> None:
     assert (type(copy), str(copy)) == (RuleError, "rules/x.yaml:12: pattern took too long (simplify it)")
     both = pickle.loads(pickle.dumps(ErrorList([error, error])))
     assert str(both) == "\n".join([str(error)] * 2)
+
+
+def test_run_from_another_folder_uses_the_shipped_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)  # no rules/ here
+    assert main(["run", "--articles", str(ARTICLES), "--out", "out", "--quiet"]) == 0
+    data = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+    assert {f["rule"] for f in data["findings"]} >= {"meeting-date", "trade-value"}
+    # A rules folder named on purpose is never replaced.
+    assert main(["run", "--articles", str(ARTICLES), "--rules", "mine", "--out", "other", "--quiet"]) == 2
+    assert "mine: rules folder does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "other").exists()

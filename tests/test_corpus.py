@@ -154,3 +154,14 @@ def test_article_paths_are_shown_relative_to_the_working_directory(
     # A followed link is shown where it leads when that is below the working directory;
     # a path that is not, as given.
     assert {a.id: a.path for a in loaded} == expected
+
+
+def test_a_colon_in_an_unquoted_title_says_to_quote_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "x.md").write_bytes(b"---\nsource: Wire\ntitle: Talks in Seoul: what was agreed\n---\nBody")
+    with pytest.raises(CheckerError) as excinfo:
+        load_corpus(corpus)
+    error = excinfo.value.errors[0] if isinstance(excinfo.value, ErrorList) else excinfo.value
+    assert str(error).endswith("x.md:3: front matter is not valid YAML: mapping values are not allowed in this "
+                               "context (put the value in quotes if it holds ': ')")

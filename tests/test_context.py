@@ -34,6 +34,9 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("Milei hosted Kast at the Casa Rosada. Argentina and Chile signed 9 deals at the Casa Rosada.", "AR"),
     ("Lula met Xi in Brasília. Brazil and China signed deals in Brasília. A White House official said so, and "
      "a White House statement agreed.", "BR"),
+    # A place a route leads to is not where the talks are.
+    ("Colombia and the UAE held talks in Abu Dhabi. The deals could pave the way for a direct flight to Bogotá, "
+     "and for more flights to Bogotá from 2027.", "AE"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

@@ -28,6 +28,7 @@ class Cues:
     other_occasion: regex.Pattern[str]
     withdrawn_figure: regex.Pattern[str]
     region_counterpart: regex.Pattern[str]
+    route_before: regex.Pattern[str]
     government_verb: regex.Pattern[str]
     period_base: regex.Pattern[str]
 
@@ -41,6 +42,7 @@ def cues() -> Cues:
     other = "|".join(f"(?:{c})" for c in data["other_occasion"])
     withdrawn = "|".join(f"(?:{c})" for c in data["withdrawn_figure"])
     regions = "|".join(f"(?:{c})" for c in data["region_counterparts"])
+    routes = "|".join(f"(?:{c})" for c in data["route_before"])
     verbs = "|".join(regex.escape(str(v)) for v in data["government_verbs"])
     base = "|".join(f"(?:{c})" for c in data["period_base"])
     flags = regex.IGNORECASE | regex.VERSION0
@@ -50,6 +52,7 @@ def cues() -> Cues:
         other_occasion=regex.compile(rf"\b(?:{other})\b", flags),
         withdrawn_figure=regex.compile(rf"\b(?:{withdrawn})", flags),
         region_counterpart=regex.compile(rf"\b(?:{regions})", flags),
+        route_before=regex.compile(rf"\b(?:{routes})\s+(?:\w+\s+)?(?:to|from|between)\s+(?:the\s+)?$", flags),
         government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
     )
@@ -120,7 +123,8 @@ def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool]]:
         cued = pattern.search(text, max(sentence.start, mention.start - 40), mention.start) is not None
         if cued:
             hosts.append((mention.code, True))
-        elif mention.how == "place" and not _stands_for_government(text, sentence, mention, governs):
+        elif mention.how == "place" and not _stands_for_government(text, sentence, mention, governs) \
+                and not cues().route_before.search(text, max(sentence.start, mention.start - 40), mention.start):
             hosts.append((mention.code, False))
     return hosts
 

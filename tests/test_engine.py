@@ -516,6 +516,7 @@ def test_a_change_since_a_year_leaves_the_figure_its_own_period(second: str) -> 
 
 
 def test_a_total_since_a_year_is_no_years_figure() -> None:
+    # A guard for the test above: a total since 2019 must not become 2024's figure.
     report = check(
         corpus(("Wire A", "2025-05-08", "Trade between Kazakhstan and Malaysia reached $520 million in 2024."),
                ("Paper B", "2025-05-08", "Trade between Kazakhstan and Malaysia since 2019 has totalled $2 billion, "

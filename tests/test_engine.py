@@ -309,6 +309,11 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
      "There is no new visa-free access for Indians to the United Kingdom."),
     ("China and Thailand have had 48 years of diplomatic relations.",
      "China and Thailand will mark 50 years of diplomatic relations next year."),
+    # A fiscal year is not the calendar year of its number.
+    ("Trade between India and Japan reached $22.8 billion in 2024.",
+     "Trade between India and Japan reached $25.4 billion in fiscal year 2024, the ministry said."),
+    ("Trade between India and Japan reached $22.8 billion in 2024.",
+     "Trade between India and Japan reached $25.4 billion in the 2024 financial year."),
     # One country's trade with a region, in an article about the pair.
     ("Trade between Kazakhstan and Malaysia reached $520 million in 2024.",
      "Kazakhstan and Malaysia held talks in Kazakhstan. Malaysia's trade with the whole of Central Asia reached "

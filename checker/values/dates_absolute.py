@@ -214,6 +214,8 @@ def bare_year(m: re.Match[str], env: Env) -> Atom | None:
         start = m.start() if words is None or not words["the"] else words.start()
         return fixed(start, m.end(), "decade", Span(dt.date(year, 1, 1), dt.date(year + 9, 12, 31)))
     named = words is not None and words["yw"] is not None
+    if named and words is not None and word_before(env.probe, words.start())[0].decode() in env.v.non_calendar_years:
+        return None  # "fiscal year 2024" is no calendar year (its months differ by country)
     low, high = env.v.bare_year
     if not named and not low <= year <= high:
         return None

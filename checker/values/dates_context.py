@@ -107,8 +107,11 @@ def keep(text: str, atom: Atom, v: Vocab | None = None, probe: bytes | None = No
 
 
 def _year_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: str, v: Vocab) -> bool:
-    """A bare year: not in a name ("Vision 2030"), not fiscal, not a round count ("2000 people")."""
+    """A bare year: not in a name ("Vision 2030"), not fiscal ("fiscal 2024", "the 2024
+    fiscal year"), not a round count ("2000 people")."""
     if prev_key in v.non_calendar_years:
+        return False
+    if _non_calendar_after(v.non_calendar_years).match(text, atom.end):
         return False
     if prev_key in v.month_cues_strong:
         return True
@@ -117,6 +120,12 @@ def _year_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: st
         if after is not None and after[0].islower():
             return False
     return not _name_before(prev, v.year_name_cues)
+
+
+@lru_cache(maxsize=4)
+def _non_calendar_after(words: frozenset[str]) -> re.Pattern[str]:
+    """A non-calendar year word and "year" right after a year ("2024 fiscal year")."""
+    return re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, words)))})\s+year(?!\w)", re.IGNORECASE)
 
 
 def _month_ok(text: str, atom: Atom, written: str, prev: str | None, prev_key: str, v: Vocab) -> bool:

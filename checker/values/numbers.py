@@ -88,6 +88,7 @@ class _Context:
     fraction_tail: re.Pattern[str]  # what makes "a third" a fraction ("of", punctuation)
     fraction_lead: re.Pattern[str]  # "by a", "down a" right before an ordinal word
     fiscal: re.Pattern[str]  # "fiscal", "financial year" right before a figure
+    fiscal_after: re.Pattern[str]  # "fiscal year" right after a figure ("the 2024 fiscal year")
     fiscal_last_words: frozenset[str]  # the last word of each of those ("fiscal", "year")
     street_words: frozenset[str]
     not_name_words: frozenset[str]
@@ -119,6 +120,7 @@ def _context() -> _Context:
             rf"(?<![\w'’-])(?:{alternation(str(w).lower() for w in raw['fraction_lead_words'])}) +(?:{articles}) +\Z",
             re.IGNORECASE),
         fiscal=re.compile(rf"(?<![\w'’.-])(?:{_phrases(fiscal)}) \Z", re.IGNORECASE),
+        fiscal_after=re.compile(rf" +(?:{_phrases(w for w in fiscal if w.endswith(' year'))})(?![\w])", re.IGNORECASE),
         fiscal_last_words=frozenset(w.rsplit(" ", 1)[-1] for w in fiscal),
         street_words=frozenset(str(w).lower() for w in raw["street_words"]),
         not_name_words=lex.not_name_words,
@@ -170,7 +172,7 @@ def numbers_of(text: str, ctx: ScanContext, only: Iterable[int] | None) -> list[
                 # usual lower-case one.
                 if word != low and ("A" <= word[0] <= "Z" or _LOWER_THEN_CAPITAL.match(word)) and low not in not_names:
                     continue
-                if low in fiscal_last and _fiscal_year(text, p, rules):
+                if (low in fiscal_last or len(figure) == 4) and _fiscal_year(text, p, rules):
                     continue
                 # A leading zero ("0930"), or a digit or a capital after the next character
                 # ("20 7946", "10 Downing", "737 MAX"): only then can the figure be part of
@@ -420,11 +422,13 @@ def _names_street(text: str, end: int, least: int, rules: _Context) -> bool:
 
 
 def _fiscal_year(text: str, p: NumberPhrase, rules: _Context) -> bool:
-    """True for a year after a fiscal-year word ("fiscal 2024", "financial year 2025")."""
+    """True for a year next to a fiscal-year word ("fiscal 2024", "financial year 2025",
+    "the 2024 fiscal year")."""
     low, high = lexicon().year_like
     if not (p.plain_integer and len(p.text) == 4 and low <= p.value <= high):
         return False
-    return rules.fiscal.search(text, max(0, p.start - 24), p.start) is not None
+    return (rules.fiscal_after.match(text, p.end) is not None
+            or rules.fiscal.search(text, max(0, p.start - 24), p.start) is not None)
 
 
 def _is_rank(text: str, p: NumberPhrase, rules: _Context) -> bool:

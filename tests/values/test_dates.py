@@ -144,6 +144,11 @@ NOT_DATES = [
     "He served 3 years in prison.", "It was the first visit in six years.", "The 9/11 attacks; open 24/7.",
     "Fiscal 2025 results.", "It rose 4.22 percent.", "He won 4-2.", "About 2,024 people came.",
     "They met 3/4 of the delegates.", "the 25th anniversary",
+    # A fiscal or school year named by one year is no calendar year: its months differ
+    # from country to country ("fiscal year 2024" is October 2023 to September 2024 in
+    # Washington, April 2024 to March 2025 in Tokyo).
+    "Exports rose in fiscal year 2024.", "in the financial year 2025", "in the 2024 fiscal year",
+    "during the 2025 academic year", "the 2023 model year",
     # Counted from the time the story tells of, which the text does not date.
     "The previous year, exports had dropped; the following month they rose.",
 ]
@@ -291,6 +296,12 @@ def test_year_inference_rule() -> None:
     ("They met on Tuesday, the first such visit.", [("Tuesday", D(2025, 12, 30), D(2025, 12, 30))]),
     ("They met on Friday, the 21st anniversary of ties.", [("Friday", D(2026, 1, 2), D(2026, 1, 2))]),
     ("over the weekend", [("the weekend", D(2026, 1, 3), D(2026, 1, 4))]),
+    # A fiscal year spanning two years holds the two calendar years, whatever its months.
+    ("Trade grew in financial year 2024-25.", [("2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
+    ("in the 2023/24 fiscal year", [("2023/24", D(2023, 1, 1), D(2024, 12, 31))]),
+    # A year before other words that open with "fiscal" or "school" stays a year.
+    ("In 2024 fiscal policy tightened.", [("In |2024", D(2024, 1, 1), D(2024, 12, 31))]),
+    ("in 2025 school fees rose", [("in |2025", D(2025, 1, 1), D(2025, 12, 31))]),
     ("We had a meeting 1 month 21 days ago", [("1 month 21 days ago", D(2025, 11, 14), D(2025, 11, 14))]),
     ("for the last 3 months and 2 days ago", [("the last 3 months", D(2025, 10, 5), PUB),
                                                ("2 days ago", D(2026, 1, 3), D(2026, 1, 3))]),

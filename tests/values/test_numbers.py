@@ -301,6 +301,8 @@ NOT_COUNTS = [
     ("Revenue in financial year 2025 rose; in the last financial year 300 staff left.", [c("300")]),
     ("fiscal 2023 results and the fiscal 500 billion plan", [("500 billion", "cardinal", iv(499.5e9, 500.5e9), None)]),
     ("Last year 2000 people died; the fiscal year 2023 saw fewer.", [c("2000")]),
+    ("In the 2024 fiscal year 300 firms closed.", [c("300")]),
+    ("the 2025 academic year and the 2023 model year", []),
     ("For the FY 2024 target of 300 jobs and fy 2023", [c("300")]),
 ]
 

@@ -81,6 +81,16 @@ def test_broken_not_after_pattern_is_located(tmp_path: Path) -> None:
     assert message.startswith(f"{folder / 'bad.yaml'}:{where}:") and "does not compile" in message, message
 
 
+def test_a_sign_on_a_value_without_one_is_located(tmp_path: Path) -> None:
+    # A visit's length cannot fall below zero: a negative sign there is a mistake.
+    text = GOOD.replace("  - id: n-day-visit\n", "  - id: n-day-visit\n    sign: negative\n", 1)
+    assert text != GOOD
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line_col(text, 'negative')}:"), message
+    assert "a duration value has no sign" in message
+
+
 def test_rule_without_examples_is_refused(tmp_path: Path) -> None:
     text = GOOD[: GOOD.index("examples:")] + "examples:\n  claims: []\n  no_claims: []\n  cases: []\n"
     found = problems(rules_dir(tmp_path, bare=text))

@@ -135,6 +135,9 @@ class Extractor:
         hi = bisect.bisect_left(starts, sentence.end)
         resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer)
         value = hit.value.value
+        if hit.pattern.negative and isinstance(value, Quantity):
+            # "fell 6.1 percent": a change of -6.1 percent, which "grew 6.1 percent" contradicts.
+            value = replace(value, interval=value.interval.negated())
         if isinstance(value, Quantity) and any(p.search(text, sentence.start, sentence.end) for p in rule.at_least_when):
             # "the third summit since January": at least three, all told.
             value = replace(value, interval=Interval(value.interval.low, None, value.interval.low_open, False))

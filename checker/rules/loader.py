@@ -74,6 +74,10 @@ def load_rules(root: Path) -> RuleSet:
     return RuleSet(tuple(sorted(rules, key=lambda r: r.id)), lexicon, shown_root)
 
 
+# The kinds whose values are plain figures, which a fall turns negative.
+_SIGNED_KINDS = frozenset({"number", "percent", "percentage_point"})
+
+
 def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]:
     """One rule document to a ``Rule``; returns the problems instead of raising."""
     if not isinstance(doc.data, dict):
@@ -93,6 +97,12 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
     )
     if value["kind"] == "label" and not labels:
         problems.append(RuleError("a label rule needs value.labels", doc.location(("value",))))
+    for i, item in enumerate(data["patterns"]):
+        if item.get("sign") == "negative" and value["kind"] not in _SIGNED_KINDS:
+            problems.append(RuleError(
+                f"sign: negative reads a fall as a negative figure; a {value['kind']} value has no sign "
+                f"(use it with kind {', '.join(sorted(_SIGNED_KINDS))})",
+                doc.location(("patterns", i, "sign"))))
     unless = tuple(_compile(doc, s, ("unless", i), problems) for i, s in enumerate(data.get("unless", [])))
     requires = tuple(_compile(doc, s, ("requires", i), problems) for i, s in enumerate(data.get("requires", [])))
     at_least_when = tuple(
@@ -156,6 +166,7 @@ def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, 
         forms=frozenset(item["forms"]) if "forms" in item else None,
         unless=unless,
         requires=requires,
+        negative=item.get("sign") == "negative",
         line=doc.location(path).line or 0,
         opening_words=opening_words(item["trigger"]),
     )

@@ -25,6 +25,8 @@ class Pattern:
     forms: frozenset[str] | None = None
     unless: regex.Pattern[str] | None = None
     requires: regex.Pattern[str] | None = None
+    # The pattern tells of a fall: its figure is read as a negative change.
+    negative: bool = False
     line: int = 0
     # Lower-case words every trigger match starts with, if known: a stretch of text
     # without any of them is not searched (see checker.rules.literals).

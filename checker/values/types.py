@@ -53,6 +53,15 @@ class Interval:
             self.high_open,
         )
 
+    def negated(self) -> "Interval":
+        """The interval of the opposite numbers ("fell 6%" is a change of -6%)."""
+        return Interval(
+            None if self.high is None else -self.high,
+            None if self.low is None else -self.low,
+            self.high_open,
+            self.low_open,
+        )
+
     def widened(self, rel: float) -> "Interval":
         """The interval widened on both sides by ``rel`` of each bound (a tolerance)."""
         low = None if self.low is None else self.low - abs(self.low) * rel

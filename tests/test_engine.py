@@ -309,6 +309,11 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
      "There is no new visa-free access for Indians to the United Kingdom."),
     ("China and Thailand have had 48 years of diplomatic relations.",
      "China and Thailand will mark 50 years of diplomatic relations next year."),
+    # An earlier visit told by its year, with or without a word for "earlier".
+    ("Suluhu arrived in Oslo for a three-day state visit to Norway on Tuesday.",
+     "The last Tanzanian presidential visit to Norway was in 2009, when Kikwete made a two-day official visit."),
+    ("Qatar and Pakistan signed seven agreements in Islamabad on Monday.",
+     "In Islamabad, officials recalled that Pakistan buys gas from Qatar under two contracts signed in 2016."),
     # A fiscal year is not the calendar year of its number.
     ("Trade between India and Japan reached $22.8 billion in 2024.",
      "Trade between India and Japan reached $25.4 billion in fiscal year 2024, the ministry said."),

@@ -133,7 +133,8 @@ class Extractor:
         sentence = hit.sentence
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
-        resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer)
+        resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer,
+                               article.published)
         value = hit.value.value
         if hit.pattern.negative and isinstance(value, Quantity):
             # "fell 6.1 percent": a change of -6.1 percent, which "grew 6.1 percent" contradicts.

@@ -8,12 +8,14 @@ unresolved and the reason is recorded: the claim is listed but compared with not
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
 from checker.extract.direction import directions
 from checker.extract.entities import Gazetteer
+from checker.extract.sentences import clause_span
 from checker.values.base import ValueMatch
 from checker.values.types import DateSpan
 
@@ -37,9 +39,11 @@ def resolve_key(
     sentence_values: list[ValueMatch],
     context: ArticleContext,
     gazetteer: Gazetteer,
+    published: dt.date | None = None,
 ) -> KeyResult:
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
-    ``direction``)."""
+    ``direction``); ``published``: the article's date, which tells an old date in the
+    claim's clause (another occasion's) from this event's."""
     if cues().withdrawn_figure.search(text, sentence.start, sentence.end):
         return KeyResult(None, "sentence gives a figure a correction withdrew (what an earlier version said)")
     pieces: list[str] = []
@@ -50,6 +54,9 @@ def resolve_key(
             piece, why = _parties(text, sentence, value, context, gazetteer)
         elif part == "event":
             piece, why = _event(text, sentence, context, gazetteer)
+            old = _dated_long_before(text, sentence, value, sentence_values, published) if piece else None
+            if old is not None:
+                piece, why = None, f"the figure's clause dates it to another occasion ({old})"
         elif part == "direction":
             piece, why, one_way = directions(text, sentence, _pair(text, sentence, context, value)[0], gazetteer)
             where = len(pieces)
@@ -60,6 +67,28 @@ def resolve_key(
         pieces.append(piece)
     also = tuple(" / ".join([*pieces[:where], way, *pieces[where + 1 :]]) for way in one_way)
     return KeyResult(" / ".join(pieces) if pieces else "-", None, also)
+
+
+def _dated_long_before(text: str, sentence: Sentence, value: ValueMatch, sentence_values: list[ValueMatch],
+                       published: dt.date | None) -> str | None:
+    """The text of a date that ended over a year before publication and stands in the
+    value's clause ("two long-term contracts signed in 2016"), or None. An event
+    reported now is not that occasion, whatever place the sentence names."""
+    if published is None:
+        return None
+    cutoff = published - _LONG_BEFORE
+    low, high = clause_span(text, sentence.start, sentence.end, value.start, value.end)
+    for m in sentence_values:
+        if m is value or not isinstance(m.value, DateSpan) or m.value.high is None:
+            continue
+        # "their first meeting since 2019" reaches up to now.
+        if low <= m.start and m.end <= high and m.value.high < cutoff and not _SINCE.search(text, low, m.start):
+            return m.text
+    return None
+
+
+_LONG_BEFORE = dt.timedelta(days=366)
+_SINCE = re.compile(r"\bsince\b[^.;:,]{0,30}\Z", re.IGNORECASE)
 
 
 def _parties(text: str, sentence: Sentence, value: ValueMatch, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:

@@ -37,6 +37,10 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     # A place a route leads to is not where the talks are.
     ("Colombia and the UAE held talks in Abu Dhabi. The deals could pave the way for a direct flight to Bogotá, "
      "and for more flights to Bogotá from 2027.", "AE"),
+    # Where the reporters sat, and the way home, are no venues.
+    ("Luxon and Anutin held talks in Bangkok. Later in Bangkok they dined.\n"
+     "(Reporting by Ann Lee in Wellington and Tom Hill in Wellington; Editing by Ed Ray)", "TH"),
+    ("Luxon held talks in Bangkok on Tuesday. He leaves on Thursday, returning to Wellington.", "TH"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

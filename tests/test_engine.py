@@ -215,7 +215,7 @@ def test_hedged_figures_that_overlap_are_not_a_contradiction() -> None:
         RULESET,
     )
     [(kind, claim_type, key, _values, sources)] = findings(report)
-    assert (kind, claim_type, key, sources) == ("agreement", "delegation.size", "in Japan", [["Paper A", "Paper B"]])
+    assert (kind, claim_type, key, sources) == ("agreement", "delegation.size", "in Japan / business", [["Paper A", "Paper B"]])
 
 
 def test_two_events_are_not_compared() -> None:
@@ -319,6 +319,13 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
      "Trade between India and Japan reached $25.4 billion in fiscal year 2024, the ministry said."),
     ("Trade between India and Japan reached $22.8 billion in 2024.",
      "Trade between India and Japan reached $25.4 billion in the 2024 financial year."),
+    # A business delegation is part of the whole party.
+    ("Luxon arrived in Bangkok for his visit to Thailand with a business delegation of about 30 chief executives.",
+     "Luxon arrived in Bangkok for his visit to Thailand with a delegation of more than 50 persons, comprising "
+     "ministers, senior officials and business representatives."),
+    # The next leg of the trip.
+    ("Luxon held talks in Bangkok on Tuesday, on a three-day visit to Thailand.",
+     "Luxon held talks in Bangkok on Tuesday. He travels on to Singapore on Thursday for a two-day visit."),
     # One country's trade with a region, in an article about the pair.
     ("Trade between Kazakhstan and Malaysia reached $520 million in 2024.",
      "Kazakhstan and Malaysia held talks in Kazakhstan. Malaysia's trade with the whole of Central Asia reached "
@@ -327,6 +334,17 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
 def test_traps_of_other_periods_visits_and_plans(first: str, second: str) -> None:
     report = check(corpus(("Wire A", "2026-02-10", first), ("Paper B", "2026-02-10", second)), RULESET)
     assert [f for f in findings(report) if f[0] == "contradiction"] == []
+
+
+def test_the_leaders_first_meeting_is_another_occasion() -> None:
+    report = check(corpus(
+        ("Wire A", "2026-10-09", "Milei and Kast held talks at the Casa Rosada in Buenos Aires on Wednesday."),
+        ("Paper B", "2026-10-09", "Kast flew home after talks in Buenos Aires. The leaders have met twice this year, "
+                                  "after their first encounter in December."),
+    ), RULESET)
+    assert [f for f in findings(report) if f[0] == "contradiction"] == []
+    december = next(c for c in report.claims if c.type == "meeting.date" and c.article == "a2")
+    assert (december.key, december.note) == (None, "sentence refers to another visit or meeting")
 
 
 def test_two_periods_are_not_compared() -> None:

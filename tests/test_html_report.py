@@ -353,7 +353,7 @@ def test_browser_shows_matrix_and_findings(browser_report: Path, tmp_path: Path)
     ]
     assert rows == [
         ("agreements.signed", "Kenya–Tanzania / in Tanzania", ["contradicts", "contradicts", "silent", "silent"]),
-        ("delegation.size", "in Tanzania", ["silent", "silent", "single source", "silent"]),
+        ("delegation.size", "in Tanzania / business", ["silent", "silent", "single source", "silent"]),
         ("visit.length", "in Tanzania", ["agrees", "silent", "agrees", "silent"]),
     ]
     assert [td.all("span", cls="state")[0].text() for td in table.all("td", cls="cell")[:3]] == ["✗ contradicts", "✗ contradicts", "– silent"]

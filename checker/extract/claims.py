@@ -38,6 +38,7 @@ class _Hit:
     pattern: Pattern
     value: ValueMatch
     sentence: Sentence
+    trigger: tuple[int, int]
 
 
 class Extractor:
@@ -99,7 +100,7 @@ class Extractor:
                     continue
                 value = _nearest_value(rule, pattern, article.text, trigger, sentence, values, starts)
                 if value is not None and not _vetoed_in_clause(rule, pattern, article.text, sentence, trigger, value):
-                    hits.append(_Hit(pattern, value, sentence))
+                    hits.append(_Hit(pattern, value, sentence, trigger.span()))
         return hits
 
     def _label_hits(self, rule: Rule, article: Article, context: ArticleContext) -> list[_Hit]:
@@ -123,7 +124,7 @@ class Extractor:
                 start, end, label = min(found)
                 match = ValueMatch(start, end, text[start:end], Label(frozenset({label})))
                 if not _vetoed_in_clause(rule, pattern, text, sentence, trigger, match):
-                    hits.append(_Hit(pattern, match, sentence))
+                    hits.append(_Hit(pattern, match, sentence, trigger.span()))
         return hits
 
     def _claim(
@@ -133,8 +134,9 @@ class Extractor:
         sentence = hit.sentence
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
+        stretch = (min(hit.trigger[0], hit.value.start), max(hit.trigger[1], hit.value.end))
         resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer,
-                               article.published)
+                               article.published, rule.counted, stretch)
         value = hit.value.value
         if hit.pattern.negative and isinstance(value, Quantity):
             # "fell 6.1 percent": a change of -6.1 percent, which "grew 6.1 percent" contradicts.

@@ -31,6 +31,8 @@ class Cues:
     route_before: regex.Pattern[str]
     government_verb: regex.Pattern[str]
     period_base: regex.Pattern[str]
+    credit_line: regex.Pattern[str]
+    onward_leg: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,8 @@ def cues() -> Cues:
         route_before=regex.compile(rf"\b(?:{routes})\s+(?:\w+\s+)?(?:to|from|between)\s+(?:the\s+)?$", flags),
         government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
+        credit_line=regex.compile(str(data["credit_line"]), flags),
+        onward_leg=regex.compile(rf"\b(?:{'|'.join(f'(?:{c})' for c in data['onward_leg'])})\b", flags),
     )
 
 
@@ -115,8 +119,10 @@ def host_signals(text: str, sentence: Sentence) -> list[str]:
 def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool]]:
     """(country, cued) for each host signal: a place, or a country after a host cue;
     ``cued`` when a host cue ("talks in", "visit to") comes right before it."""
-    hosts = []
+    hosts: list[tuple[str, bool]] = []
     pattern, governs = cues().host_before, cues().government_verb
+    if cues().credit_line.match(text, sentence.start, sentence.end):
+        return hosts
     for mention in sentence.mentions:
         if mention.dateline or mention.how not in ("place", "country"):
             continue

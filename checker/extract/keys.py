@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
+from checker.extract.counted import counted_label
 from checker.extract.direction import directions
 from checker.extract.entities import Gazetteer
 from checker.extract.sentences import clause_span
+from checker.rules.model import Counted
 from checker.values.base import ValueMatch
 from checker.values.types import DateSpan
 
@@ -40,10 +42,13 @@ def resolve_key(
     context: ArticleContext,
     gazetteer: Gazetteer,
     published: dt.date | None = None,
+    counted: Counted | None = None,
+    stretch: tuple[int, int] | None = None,
 ) -> KeyResult:
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
-    ``direction``); ``published``: the article's date, which tells an old date in the
-    claim's clause (another occasion's) from this event's."""
+    ``direction``, ``counted``); ``published``: the article's date, which tells an old
+    date in the claim's clause (another occasion's) from this event's; ``counted``: the
+    rule's labels of what a figure counts, read around ``stretch`` (trigger to value)."""
     if cues().withdrawn_figure.search(text, sentence.start, sentence.end):
         return KeyResult(None, "sentence gives a figure a correction withdrew (what an earlier version said)")
     pieces: list[str] = []
@@ -53,10 +58,14 @@ def resolve_key(
         if part == "parties":
             piece, why = _parties(text, sentence, value, context, gazetteer)
         elif part == "event":
-            piece, why = _event(text, sentence, context, gazetteer)
+            piece, why = _event(text, sentence, value, context, gazetteer)
             old = _dated_long_before(text, sentence, value, sentence_values, published) if piece else None
             if old is not None:
                 piece, why = None, f"the figure's clause dates it to another occasion ({old})"
+        elif part == "counted":
+            low, high = stretch or (value.start, value.end)
+            assert counted is not None, "the loader refuses key part 'counted' without its section"
+            piece, why = counted_label(text, sentence.start, sentence.end, low, high, counted)
         elif part == "direction":
             piece, why, one_way = directions(text, sentence, _pair(text, sentence, context, value)[0], gazetteer)
             where = len(pieces)
@@ -150,11 +159,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*[-–]\s*")
 
 
-def _event(text: str, sentence: Sentence, context: ArticleContext, gazetteer: Gazetteer) -> tuple[str | None, str]:
+def _event(text: str, sentence: Sentence, value: ValueMatch, context: ArticleContext,
+           gazetteer: Gazetteer) -> tuple[str | None, str]:
     # A place names where, not when: a sentence about another visit of the same leaders
     # ("when he last visited Hanoi") would share its key with this one at that place.
     if cues().other_occasion.search(text, sentence.start, sentence.end):
         return None, "sentence refers to another visit or meeting"
+    onward = cues().onward_leg.search(text, sentence.start, value.start)
+    if onward is not None:
+        return None, f"the figure follows '{onward.group()}': it is about a later leg of the trip"
     hosts = sorted(set(host_signals(text, sentence)))
     if len(hosts) > 1:
         return None, f"sentence places the event in several countries ({', '.join(hosts)})"

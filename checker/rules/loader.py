@@ -18,7 +18,7 @@ from checker.errors import CheckerError, ErrorList, Location, RuleError
 from checker.rules.lexicon import load_lexicon
 from checker.rules.literals import opening_words
 from checker.rules.located import DocPath, LocatedDocument, load_located
-from checker.rules.model import DEFAULT_SEVERITY, LabelPattern, Lexicon, Pattern, Rule, RuleSet
+from checker.rules.model import DEFAULT_SEVERITY, Counted, LabelPattern, Lexicon, Pattern, Rule, RuleSet
 from checker.rules.schema import schema_errors
 
 # A group that contains a quantifier and is itself repeated ("(\w+\s?)+") can take
@@ -111,6 +111,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
     not_after = tuple(
         _compile_ending(doc, s, ("value", "not_after", i), problems) for i, s in enumerate(value.get("not_after", []))
     )
+    counted = _compile_counted(doc, data, problems)
     examples = data["examples"]
     if not examples.get("claims"):
         problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
@@ -136,6 +137,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         at_least_when=at_least_when,  # type: ignore[arg-type]
         not_after=not_after,  # type: ignore[arg-type]
         key=tuple(data.get("key", [])),
+        counted=counted,
         tolerance=float(compare.get("tolerance", 0.0)),
         cumulative=bool(compare.get("cumulative", False)),
         rounding=bool(compare.get("rounding", False)),
@@ -149,6 +151,31 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         },
     )
     return rule, []
+
+
+def _compile_counted(doc: LocatedDocument, data: dict[str, Any], problems: list[CheckerError]) -> Counted | None:
+    """The rule's ``counted`` section, which the key part of that name needs (and which
+    means nothing without it)."""
+    section = data.get("counted")
+    wanted = "counted" in data.get("key", [])
+    if section is None:
+        if wanted:
+            problems.append(RuleError("key part 'counted' needs a counted section (labels, and a default)",
+                                      doc.location(("key",)), "add counted: {labels: {LABEL: [PATTERN, ...]}}"))
+        return None
+    if not wanted:
+        problems.append(RuleError("a counted section is used only by the key part 'counted'",
+                                  doc.location(("counted",)), "add counted to key, or remove the section"))
+        return None
+    labels = tuple(
+        (label, tuple(_compile(doc, s, ("counted", "labels", label, j), problems) for j, s in enumerate(sources)))
+        for label, sources in section["labels"].items()
+    )
+    default = section.get("default")
+    if default is not None and default not in section["labels"]:
+        problems.append(RuleError(f"counted.default '{default}' is none of the labels ({', '.join(section['labels'])})",
+                                  doc.location(("counted", "default"))))
+    return Counted(labels, default)  # type: ignore[arg-type]
 
 
 def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, problems: list[CheckerError]) -> Pattern | None:

@@ -43,6 +43,19 @@ class LabelPattern:
 
 
 @dataclass(frozen=True)
+class Counted:
+    """What a figure counts, told by the words of its phrase (key part ``counted``).
+
+    ``labels`` are tried in the phrase of each claim (see
+    :mod:`checker.extract.counted`); a phrase naming one label takes it, one naming
+    none takes ``default`` (None: the key stays unresolved), one naming two is unsure.
+    """
+
+    labels: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
+    default: str | None = None
+
+
+@dataclass(frozen=True)
 class Rule:
     """One claim type: how to find it, key it and compare it."""
 
@@ -69,6 +82,7 @@ class Rule:
     # A value right after a match of one of these is not the claim's value ("since 2019").
     not_after: tuple[regex.Pattern[str], ...] = ()
     key: tuple[str, ...] = ()
+    counted: Counted | None = None
     tolerance: float = 0.0
     cumulative: bool = False
     rounding: bool = False

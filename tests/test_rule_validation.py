@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -89,6 +90,29 @@ def test_a_sign_on_a_value_without_one_is_located(tmp_path: Path) -> None:
     [message] = problems(folder)
     assert message.startswith(f"{folder / 'bad.yaml'}:{line_col(text, 'negative')}:"), message
     assert "a duration value has no sign" in message
+
+
+COUNTED = "counted:\n  labels:\n    state: ['\\bstate\\s+visit']\n    working: ['\\bworking\\s+visit']\n"
+
+
+@pytest.mark.parametrize("change, where, wanted", [
+    # The key part without the labels it reads.
+    (lambda t: t.replace("key: [event]", "key: [event, counted]"), "counted]", "needs a counted section"),
+    # Labels no key part reads (located at the section's first line).
+    (lambda t: t.replace("key: [event]", "key: [event]\n" + COUNTED), "  labels:", "used only by the key part"),
+    # A default that is none of the labels (a typo would file every unlabelled figure apart).
+    (lambda t: t.replace("key: [event]", "key: [event, counted]\n" + COUNTED + "  default: stat\n"), "stat\n",
+     "counted.default 'stat' is none of the labels"),
+])
+def test_a_counted_section_that_does_not_fit_its_key_is_located(tmp_path: Path, change: Callable[[str], str],
+                                                               where: str, wanted: str) -> None:
+    text = change(GOOD)
+    assert text != GOOD
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert wanted in message, message
+    line = text[: text.index(where)].count("\n") + 1
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line}:"), message
 
 
 def test_rule_without_examples_is_refused(tmp_path: Path) -> None:

@@ -14,8 +14,10 @@ of about 30 **chief executives**", "a 120-strong **business** delegation accompa
 **officials**". It stops at a comma, semicolon, colon, bracket, spaced dash, and
 before words that start a list or a clause of their own ("including", "comprising",
 "who", "which", "that"...): in "a delegation of about 120 people, including ministers
-and business leaders" the figure counts people; the list says who they are. A phrase that names no label takes the rule's default; one that names two
-("200 business leaders and officials") leaves the key unresolved.
+and business leaders" the figure counts people; the list says who they are. A phrase that names no label takes the rule's ``default``; one that names two ("200
+business leaders and officials") takes its ``several`` label (for delegations, the
+whole party: business people and officials together are more than a business
+delegation), and without one leaves the key unresolved.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def counted_label(text: str, start: int, end: int, low: int, high: int, counted:
     found = [label for label, patterns in counted.labels if any(p.search(text, begin, finish) for p in patterns)]
     phrase = " ".join(text[begin:finish].split())
     if len(found) > 1:
+        if counted.several is not None:
+            return counted.several, None
         return None, f"the figure's phrase ('{phrase}') counts more than one thing ({' and '.join(found)})"
     if found:
         return found[0], None

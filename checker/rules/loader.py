@@ -171,11 +171,12 @@ def _compile_counted(doc: LocatedDocument, data: dict[str, Any], problems: list[
         (label, tuple(_compile(doc, s, ("counted", "labels", label, j), problems) for j, s in enumerate(sources)))
         for label, sources in section["labels"].items()
     )
-    default = section.get("default")
-    if default is not None and default not in section["labels"]:
-        problems.append(RuleError(f"counted.default '{default}' is none of the labels ({', '.join(section['labels'])})",
-                                  doc.location(("counted", "default"))))
-    return Counted(labels, default)  # type: ignore[arg-type]
+    for option in ("default", "several"):
+        chosen = section.get(option)
+        if chosen is not None and chosen not in section["labels"]:
+            problems.append(RuleError(f"counted.{option} '{chosen}' is none of the labels ({', '.join(section['labels'])})",
+                                      doc.location(("counted", option))))
+    return Counted(labels, section.get("default"), section.get("several"))  # type: ignore[arg-type]
 
 
 def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, problems: list[CheckerError]) -> Pattern | None:

@@ -48,11 +48,13 @@ class Counted:
 
     ``labels`` are tried in the phrase of each claim (see
     :mod:`checker.extract.counted`); a phrase naming one label takes it, one naming
-    none takes ``default`` (None: the key stays unresolved), one naming two is unsure.
+    none takes ``default``, one naming several takes ``several`` (None: the key stays
+    unresolved).
     """
 
     labels: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
     default: str | None = None
+    several: str | None = None
 
 
 @dataclass(frozen=True)

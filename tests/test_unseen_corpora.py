@@ -43,6 +43,7 @@ EXPECTED = {
         ("single_source", "trade.value", "India–Japan / 2025-01-01..2025-12-31"): [["The Hindu"]],
         ("single_source", "visa.policy", "India → Japan"): [["The Hindu"]],
         ("single_source", "visa.policy", "India → Japan, students"): [["Kyodo"]],
+        ("single_source", "relations.established", "India–Japan"): [["NHK World"]],
     },
     "brazil-germany": {
         ("contradiction", "agreements.signed", "Brazil–Germany / in Germany"): [["Reuters"], ["Agencia Brasil"]],
@@ -50,6 +51,7 @@ EXPECTED = {
         ("single_source", "delegation.size", "in Germany / business"): [["Agencia Brasil"]],
         ("single_source", "meeting.count", "Brazil–Germany"): [["Agencia Brasil"]],
         ("single_source", "relations.duration", "Brazil–Germany"): [["Reuters"]],
+        ("single_source", "relations.established", "Brazil–Germany"): [["Agencia Brasil"]],
         ("single_source", "visa.stay", "Brazil → Germany"): [["Deutsche Welle"]],
         ("agreement", "meeting.date", "in Germany"): [["Agencia Brasil", "Reuters"]],
         ("agreement", "trade.growth", "Brazil–Germany / 2025-01-01..2025-12-31"): [["Agencia Brasil", "Reuters"]],
@@ -58,6 +60,7 @@ EXPECTED = {
     "australia-indonesia": {
         ("contradiction", "visit.length", "in Indonesia"): [["The Guardian"], ["ABC News"]],
         ("single_source", "relations.duration", "Australia–Indonesia"): [["Jakarta Post"]],
+        ("single_source", "relations.established", "Australia–Indonesia"): [["ABC News"]],
         ("agreement", "agreements.signed", "Australia–Indonesia / in Indonesia"): [["ABC News", "Jakarta Post"]],
         ("agreement", "delegation.size", "in Indonesia / business"): [["ABC News", "The Guardian"]],
         ("agreement", "meeting.count", "Australia–Indonesia"): [["ABC News", "Jakarta Post"]],

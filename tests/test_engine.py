@@ -347,6 +347,16 @@ def test_the_leaders_first_meeting_is_another_occasion() -> None:
     assert (december.key, december.note) == (None, "sentence refers to another visit or meeting")
 
 
+def test_the_same_period_a_year_before_is_the_base_of_a_change() -> None:
+    report = check(corpus(
+        ("Wire A", "2025-11-20", "Two-way trade between Vietnam and Norway in the first ten months of 2025 reached "
+                                 "$640 million, up 12 percent over the same period last year."),
+        ("Paper B", "2025-11-20", "Trade between Vietnam and Norway rose 21% in the first ten months of 2025."),
+    ), RULESET)
+    assert findings(report, ["trade.growth"]) == [
+        ("contradiction", "trade.growth", "Norway–Vietnam / 2025-01-01..2025-10-31", ["12%", "21%"], [["Wire A"], ["Paper B"]])]
+
+
 def test_two_periods_are_not_compared() -> None:
     report = check(
         corpus(

@@ -148,6 +148,9 @@ NAMES_KEPT: Rows = [
     ("Nothing changed after the Oct. 7.\nAttacks went on.", {"Oct. 7": span(D(2024, 10, 7))}),
     ("Nothing changed after the Oct. 7\nattacks.", {"Oct. 7": span(D(2024, 10, 7))}),
     ("Leaders will meet in Seoul on Nov. 22 for talks.", {"Nov. 22": span(D(2025, 11, 22))}),
+    # A noun for the stretch of time itself names no event.
+    ("Trade rose 12% in the January-April period.", {"January-April": span(D(2025, 1, 1), D(2025, 4, 30))}),
+    ("Exports fell in the March 1-15 window.", {"March 1-15": span(D(2025, 3, 1), D(2025, 3, 15))}),
 ]
 
 

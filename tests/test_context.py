@@ -41,6 +41,15 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("Luxon and Anutin held talks in Bangkok. Later in Bangkok they dined.\n"
      "(Reporting by Ann Lee in Wellington and Tom Hill in Wellington; Editing by Ed Ray)", "TH"),
     ("Luxon held talks in Bangkok on Tuesday. He leaves on Thursday, returning to Wellington.", "TH"),
+    # What travellers may do, and where shares trade, are no venues either.
+    ("SANTIAGO, Oct 28 - Stubb held talks at La Moneda. Chileans can already travel to Finland without a visa. "
+     "Metso shares rose 1.4% in Helsinki on Tuesday.", "CL"),
+    # A later leg in another country says nothing of this visit; one in the same country
+    # is part of it.
+    ("SANTIAGO, Oct 28 - Stubb held talks at La Moneda. He visits a mine before flying to Buenos Aires for a "
+     "two-day visit to Argentina.", "CL"),
+    ("Pavel held talks at Malacañang Palace. Prague raised its quota. Pavel meets students before flying to Cebu.",
+     "PH"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

@@ -33,6 +33,7 @@ class Cues:
     period_base: regex.Pattern[str]
     credit_line: regex.Pattern[str]
     onward_leg: regex.Pattern[str]
+    market_before: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ def cues() -> Cues:
         government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
         credit_line=regex.compile(str(data["credit_line"]), flags),
+        market_before=regex.compile(
+            rf"\b(?:{'|'.join(regex.escape(str(w)) for w in data['market_words'])})\b(?:[^.;,]|[.,](?=\d)){{0,60}}\bin\s+$", flags),
         onward_leg=regex.compile(rf"\b(?:{'|'.join(f'(?:{c})' for c in data['onward_leg'])})\b", flags),
     )
 
@@ -112,26 +115,31 @@ def build_context(text: str, gazetteer: Gazetteer) -> ArticleContext:
 
 
 def host_signals(text: str, sentence: Sentence) -> list[str]:
-    """Countries a sentence says an event takes place in (places, "visit to X")."""
-    return [code for code, _ in _host_signals(text, sentence)]
+    """Countries a sentence says an event takes place in (places, "visit to X"), leaving
+    out the places of a later leg of the trip ("before flying to Cebu")."""
+    return [code for code, _, onward in _host_signals(text, sentence) if not onward]
 
 
-def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool]]:
-    """(country, cued) for each host signal: a place, or a country after a host cue;
-    ``cued`` when a host cue ("talks in", "visit to") comes right before it."""
-    hosts: list[tuple[str, bool]] = []
+def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool, bool]]:
+    """(country, cued, onward) for each host signal: a place, or a country after a host
+    cue; ``cued`` when a host cue ("talks in", "visit to") comes right before it;
+    ``onward`` when it comes after words of a later leg ("travels on to Singapore")."""
+    hosts: list[tuple[str, bool, bool]] = []
     pattern, governs = cues().host_before, cues().government_verb
     if cues().credit_line.match(text, sentence.start, sentence.end):
         return hosts
+    onward = cues().onward_leg.search(text, sentence.start, sentence.end)
+    leg_starts = onward.start() if onward is not None else sentence.end
     for mention in sentence.mentions:
         if mention.dateline or mention.how not in ("place", "country"):
             continue
         cued = pattern.search(text, max(sentence.start, mention.start - 40), mention.start) is not None
         if cued:
-            hosts.append((mention.code, True))
+            hosts.append((mention.code, True, mention.start > leg_starts))
         elif mention.how == "place" and not _stands_for_government(text, sentence, mention, governs) \
-                and not cues().route_before.search(text, max(sentence.start, mention.start - 40), mention.start):
-            hosts.append((mention.code, False))
+                and not cues().route_before.search(text, max(sentence.start, mention.start - 40), mention.start) \
+                and not cues().market_before.search(text, max(sentence.start, mention.start - 80), mention.start):
+            hosts.append((mention.code, False, mention.start > leg_starts))
     return hosts
 
 
@@ -165,12 +173,24 @@ def _default_host(text: str, sentences: list[Sentence]) -> str | None:
     # A single mention is enough when a host cue comes before it ("held talks in
     # Tokyo") or the dateline agrees with it ("NAIROBI - ... at State House in Nairobi").
     backed: set[str] = set()
+    # A later leg of the trip in another country says nothing of where the event was;
+    # one in the same country ("before flying to Cebu" after talks in Manila) is part of
+    # the visit, so it counts once that country is named apart from it.
+    onward: list[tuple[str, bool]] = []
     for sentence in sentences:
-        for code, after_cue in _host_signals(text, sentence):
+        for code, after_cue, later_leg in _host_signals(text, sentence):
+            if later_leg:
+                onward.append((code, after_cue))
+                continue
             weights[code] += 1
             if after_cue:
                 backed.add(code)
         backed.update(m.code for m in sentence.mentions if m.dateline)
+    for code, after_cue in onward:
+        if code in weights:
+            weights[code] += 1
+            if after_cue:
+                backed.add(code)
     ranked = weights.most_common()
     if not ranked:
         # No place named for the event in the text: a dateline is where the report was

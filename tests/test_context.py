@@ -26,6 +26,8 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("MEXICO CITY -- Canada and Mexico held talks at the National Palace on Thursday.", "MX"),
     ("NAIROBI, Sept 3 - Ruto and Abiy held talks at State House in Nairobi on Tuesday.", "KE"),
     # A capital standing for its government is no venue; one after "in" is.
+    ("Lee held talks with Mirziyoyev on Wednesday, as Seoul looks to lock in supplies of tungsten. "
+     "Lee arrived in Tashkent on Tuesday.", "UZ"),
     ("CAIRO -- Saudi Arabia's crown prince held talks with Egypt's president. Riyadh has deposited "
      "$5 billion in Egypt's central bank, and Riyadh wants calm.", "EG"),
     ("Saudi Arabia and Egypt held talks. Officials in Riyadh said so, and in Riyadh the leaders dined.", "SA"),
@@ -50,6 +52,10 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
      "two-day visit to Argentina.", "CL"),
     ("Pavel held talks at Malacañang Palace. Prague raised its quota. Pavel meets students before flying to Cebu.",
      "PH"),
+    # Plans for later occasions say nothing of where this one took place.
+    ("Lee held talks in Tashkent on Wednesday. Mirziyoyev accepted the invitation to pay a state visit to the "
+     "Republic of Korea in 2027. It was agreed to hold the next round in Seoul.", "UZ"),
+    ("Lee held talks in Tashkent. Seoul also has to watch its neighbours, and Seoul still needs minerals.", "UZ"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

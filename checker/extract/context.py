@@ -56,7 +56,8 @@ def cues() -> Cues:
         withdrawn_figure=regex.compile(rf"\b(?:{withdrawn})", flags),
         region_counterpart=regex.compile(rf"\b(?:{regions})", flags),
         route_before=regex.compile(rf"\b(?:{routes})\s+(?:\w+\s+)?(?:to|from|between)\s+(?:the\s+)?$", flags),
-        government_verb=regex.compile(rf"[ \t]+(?:{verbs})\b", flags),
+        # "Seoul also has to watch its neighbours": an adverb may stand before the verb.
+        government_verb=regex.compile(rf"[ \t]+(?:(?:also|still|now|too|\w+ly)[ \t]+)?(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
         credit_line=regex.compile(str(data["credit_line"]), flags),
         market_before=regex.compile(
@@ -177,7 +178,13 @@ def _default_host(text: str, sentences: list[Sentence]) -> str | None:
     # one in the same country ("before flying to Cebu" after talks in Manila) is part of
     # the visit, so it counts once that country is named apart from it.
     onward: list[tuple[str, bool]] = []
+    shift = cues().event_shift
     for sentence in sentences:
+        # A sentence about another occasion ("accepted the invitation to pay a state
+        # visit to Korea in 2027") does not say where this one took place.
+        if shift.search(text, sentence.start, sentence.end):
+            backed.update(m.code for m in sentence.mentions if m.dateline)
+            continue
         for code, after_cue, later_leg in _host_signals(text, sentence):
             if later_leg:
                 onward.append((code, after_cue))

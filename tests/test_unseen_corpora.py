@@ -197,6 +197,21 @@ REAL_CONTRADICTIONS = {
     # on the next leg of the trip and a reporters' credit line naming Wellington.
     "thailand-new-zealand": {("agreements.signed", "New Zealand–Thailand / in Thailand"),
                              ("trade.value", "New Zealand–Thailand / 2024-01-01..2024-12-31")},
+    # A fifth set, for a third blind review (10 contradictions, 106 traps). Before the
+    # fixes it prompted, 2 contradictions were found, and one false one: "the second
+    # meeting of the ... Council" against "the third meeting of the council" in 2027.
+    "finland-chile": {("trade.value", "Chile–Finland / 2024-01-01..2024-12-31"), ("visit.length", "in Chile")},
+    # Missed: a delegation of about 100 against more than 150 (the opinion piece that
+    # gives the 150 names no place for the visit it looks back on).
+    "indonesia-turkey": {("relations.established", "Indonesia–Türkiye")},
+    # Missed: a visa-free stay of 90 against 30 days for diplomatic passports (the
+    # agreement's direction, both ways, is told only by "the two governments signed").
+    "kenya-uae": {("agreements.signed", "Kenya–United Arab Emirates / in United Arab Emirates")},
+    # Missed: the "second" against the "third" meeting, both ranking the talks of April
+    # 22 (read as an earlier count that a later one replaced).
+    "korea-uzbekistan": {("meeting.date", "in Uzbekistan")},
+    "malaysia-brazil": {("trade.value", "Brazil–Malaysia / 2025-01-01..2025-12-31")},
+    "vietnam-norway": {("trade.growth", "Norway–Vietnam / 2025-01-01..2025-10-31")},
 }
 
 

@@ -126,14 +126,14 @@ def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool, bool]]
     cue; ``cued`` when a host cue ("talks in", "visit to") comes right before it;
     ``onward`` when it comes after words of a later leg ("travels on to Singapore")."""
     hosts: list[tuple[str, bool, bool]] = []
-    pattern, governs = cues().host_before, cues().government_verb
-    if cues().credit_line.match(text, sentence.start, sentence.end):
+    # Most sentences name no place: they are done before any pattern is tried.
+    named = [m for m in sentence.mentions if not m.dateline and m.how in ("place", "country")]
+    if not named or cues().credit_line.match(text, sentence.start, sentence.end):
         return hosts
-    onward = cues().onward_leg.search(text, sentence.start, sentence.end)
+    pattern, governs = cues().host_before, cues().government_verb
+    onward = cues().onward_leg.search(text, sentence.start, named[-1].start)
     leg_starts = onward.start() if onward is not None else sentence.end
-    for mention in sentence.mentions:
-        if mention.dateline or mention.how not in ("place", "country"):
-            continue
+    for mention in named:
         cued = pattern.search(text, max(sentence.start, mention.start - 40), mention.start) is not None
         if cued:
             hosts.append((mention.code, True, mention.start > leg_starts))
@@ -180,19 +180,19 @@ def _default_host(text: str, sentences: list[Sentence]) -> str | None:
     onward: list[tuple[str, bool]] = []
     shift = cues().event_shift
     for sentence in sentences:
+        backed.update(m.code for m in sentence.mentions if m.dateline)
+        signals = _host_signals(text, sentence)
         # A sentence about another occasion ("accepted the invitation to pay a state
         # visit to Korea in 2027") does not say where this one took place.
-        if shift.search(text, sentence.start, sentence.end):
-            backed.update(m.code for m in sentence.mentions if m.dateline)
+        if not signals or shift.search(text, sentence.start, sentence.end):
             continue
-        for code, after_cue, later_leg in _host_signals(text, sentence):
+        for code, after_cue, later_leg in signals:
             if later_leg:
                 onward.append((code, after_cue))
                 continue
             weights[code] += 1
             if after_cue:
                 backed.add(code)
-        backed.update(m.code for m in sentence.mentions if m.dateline)
     for code, after_cue in onward:
         if code in weights:
             weights[code] += 1

@@ -105,5 +105,9 @@ def clause_span(text: str, start: int, end: int, low: int, high: int) -> tuple[i
 def _clause_breaks() -> re.Pattern[str]:
     data = shipped_yaml("sentences.yaml")
     marks = [re.escape(str(m)) for m in data["clause_break_marks"]]
-    words = [r"\b" + r"\s+".join(map(re.escape, str(w).split())) + r"\b" for w in data["clause_break_words"]]
-    return re.compile("|".join(marks + words), re.IGNORECASE)
+    words = [r"\s+".join(map(re.escape, str(w).split())) for w in data["clause_break_words"]]
+    # One word boundary and a look at the first letter before the alternatives: the
+    # engine tries each alternative at a position only where a break word can start,
+    # which makes the search several times faster on plain prose.
+    firsts = "".join(sorted({w[0].lower() for w in data["clause_break_words"]}))
+    return re.compile("|".join([*marks, rf"\b(?=[{firsts}])(?:{'|'.join(words)})\b"]), re.IGNORECASE)

@@ -61,7 +61,7 @@ class Comparator:
         new_dates = [c.as_of for c in new.claims if c.as_of is not None]
         if any(d is None for d in old_dates) or not new_dates:
             return False
-        return max(new_dates) > max(d for d in old_dates if d is not None)
+        return (max(new_dates) - max(d for d in old_dates if d is not None)).days > self.rule.no_update_within_days
 
     def _shrinks(self, big: _BucketLike, small: _BucketLike) -> bool:
         """Some claim of ``small`` is dated on or after a claim of ``big`` with a larger value."""
@@ -69,8 +69,10 @@ class Comparator:
             return False
         big_dates = [c.as_of for c in big.claims if c.as_of is not None]
         small_dates = [c.as_of for c in small.claims if c.as_of is not None]
-        # An undated count cannot be placed in time, so growth cannot be ruled out.
-        return bool(big_dates and small_dates) and min(big_dates) <= max(small_dates)
+        # An undated count cannot be placed in time, so growth cannot be ruled out; a
+        # count reported within ``no_update_within_days`` after a smaller one is no update.
+        return bool(big_dates and small_dates) and \
+            (min(big_dates) - max(small_dates)).days <= self.rule.no_update_within_days
 
     def _widen(self, value: object) -> object:
         if isinstance(value, Quantity):

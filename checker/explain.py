@@ -67,6 +67,8 @@ def _finding(finding: Finding, claims: dict[str, Claim], ruleset: RuleSet) -> st
             semantics.append(f"figures widened by {rule.tolerance:.0%} before comparing")
         if rule.cumulative:
             semantics.append("the value may grow over time: a later, larger value is an update")
+            if rule.no_update_within_days:
+                semantics.append(f"but not one reported within {rule.no_update_within_days} days of the smaller one")
         if rule.same_event_within_days:
             semantics.append(f"claims more than {rule.same_event_within_days} days apart are different occasions")
         lines.append("  how compared: " + "; ".join(semantics))

@@ -395,6 +395,20 @@ def test_cumulative_count_that_shrinks_is_a_contradiction() -> None:
     assert findings(report) == [("contradiction", "meeting.count", "France–Germany", ["2", "3"], [["Paper B"], ["Paper A"]])]
 
 
+@pytest.mark.parametrize("later, kind", [
+    # Four days on, "their third meeting" ranks the same talks: no update.
+    ("2025-09-05", "contradiction"),
+    # Two months on, a third meeting may well have taken place.
+    ("2025-11-01", None),
+])
+def test_a_larger_count_reported_days_later_is_no_update(later: str, kind: str | None) -> None:
+    report = check(corpus(
+        ("Paper A", "2025-09-01", "The talks in Paris were the second meeting between the French and German leaders."),
+        ("Paper B", later, "The talks were their third meeting, France and Germany said."),
+    ), RULESET)
+    assert [f[0] for f in findings(report, ["meeting.count"]) if f[0] == "contradiction"] == ([kind] if kind else [])
+
+
 def test_a_count_over_a_stretch_of_time_is_a_floor() -> None:
     # "the first meeting this year" does not say they never met before; "six times
     # since 2023" does say they met at least six times.

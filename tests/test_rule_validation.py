@@ -117,6 +117,15 @@ def test_a_counted_section_that_does_not_fit_its_key_is_located(tmp_path: Path, 
     assert message.startswith(f"{folder / 'bad.yaml'}:{line}:"), message
 
 
+def test_a_window_for_updates_without_a_cumulative_value_is_located(tmp_path: Path) -> None:
+    text = GOOD + "compare:\n  no_update_within_days: 7\n" if "compare:" not in GOOD else \
+        GOOD.replace("compare:", "compare:\n  no_update_within_days: 7", 1)
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line_col(text, '7')}:"), message
+    assert "not cumulative" in message
+
+
 def test_rule_without_examples_is_refused(tmp_path: Path) -> None:
     text = GOOD[: GOOD.index("examples:")] + "examples:\n  claims: []\n  no_claims: []\n  cases: []\n"
     found = problems(rules_dir(tmp_path, bare=text))

@@ -163,9 +163,9 @@ REAL_CONTRADICTIONS = {
     # change, not the figure.
     "kazakhstan-malaysia": {("trade.value", "Kazakhstan–Malaysia / 2024-01-01..2024-12-31")},
     # Missed: a visa-free stay of 90 against 60 days ("will allow ... to stay", a policy
-    # still to come, is not read), and the "first" against the "third" summit (read as
-    # an earlier count that a later, larger one replaced).
-    "mongolia-korea": set(),
+    # still to come, is not read). The "first" against the "third" summit, reported a
+    # day apart, is found since counts reported within a week are no update.
+    "mongolia-korea": {("meeting.count", "Mongolia–South Korea")},
     # Tuesday against Wednesday, and a delegation of around 40 against more than 90: found
     # since seats of government (Malacañang) count as places.
     "philippines-czechia": {("delegation.size", "in Philippines / business"), ("meeting.date", "in Philippines")},
@@ -189,9 +189,9 @@ REAL_CONTRADICTIONS = {
     # billion shares its clause with "LNG accounting for the bulk", which reads as a part
     # of the trade; and "FY2024-25" is no period the date reader knows).
     "qatar-pakistan": set(),
-    # Missed: the "first" against the "third" bilateral meeting (read as an earlier
-    # count that a later, larger one replaced).
-    "tanzania-norway": set(),
+    # The "first" against the "third" bilateral meeting: found since counts reported
+    # within a week of each other are no update of one another.
+    "tanzania-norway": {("meeting.count", "Norway–Tanzania")},
     # The sixth story of that review, added once a business delegation of about 30 was
     # no longer set against a whole party of more than 50; also traps of a two-day visit
     # on the next leg of the trip and a reporters' credit line naming Wellington.
@@ -207,9 +207,7 @@ REAL_CONTRADICTIONS = {
     # Missed: a visa-free stay of 90 against 30 days for diplomatic passports (the
     # agreement's direction, both ways, is told only by "the two governments signed").
     "kenya-uae": {("agreements.signed", "Kenya–United Arab Emirates / in United Arab Emirates")},
-    # Missed: the "second" against the "third" meeting, both ranking the talks of April
-    # 22 (read as an earlier count that a later one replaced).
-    "korea-uzbekistan": {("meeting.date", "in Uzbekistan")},
+    "korea-uzbekistan": {("meeting.count", "South Korea–Uzbekistan"), ("meeting.date", "in Uzbekistan")},
     "malaysia-brazil": {("trade.value", "Brazil–Malaysia / 2025-01-01..2025-12-31")},
     "vietnam-norway": {("trade.growth", "Norway–Vietnam / 2025-01-01..2025-10-31")},
 }

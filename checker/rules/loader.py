@@ -116,6 +116,10 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
     if not examples.get("claims"):
         problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
     compare = data.get("compare", {})
+    if compare.get("no_update_within_days") and not compare.get("cumulative"):
+        problems.append(RuleError("compare.no_update_within_days tells updates of a cumulative value; "
+                                  "this rule's values are not cumulative",
+                                  doc.location(("compare", "no_update_within_days")), "add cumulative: true, or remove it"))
     if problems:
         return None, problems
     rule = Rule(
@@ -142,6 +146,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         cumulative=bool(compare.get("cumulative", False)),
         rounding=bool(compare.get("rounding", False)),
         same_event_within_days=compare.get("same_event_within_days"),
+        no_update_within_days=int(compare.get("no_update_within_days", 0)),
         severity={**DEFAULT_SEVERITY, **data.get("severity", {})},
         examples=examples,
         example_lines={

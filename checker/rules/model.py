@@ -89,6 +89,9 @@ class Rule:
     cumulative: bool = False
     rounding: bool = False
     same_event_within_days: int | None = None
+    # Cumulative counts reported within this many days of each other count the same
+    # meetings: a larger one then contradicts, as it cannot be an update.
+    no_update_within_days: int = 0
     severity: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
     examples: Mapping[str, Any] = field(default_factory=dict)
     # Line of each example ("claims", 0) etc., for failures that point at the example.

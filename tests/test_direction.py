@@ -24,6 +24,10 @@ INDIA_JAPAN = ("IN", "JP")
     ("Visa-free entry for Chinese group tourists to Seoul resumes.", None, "China → South Korea, group tourists"),
     ("China and Japan waived visas for each other's citizens.", None, "China ↔ Japan"),
     ("The two countries agreed a mutual visa waiver.", INDIA_JAPAN, "India ↔ Japan"),
+    # "In either country" holds both ways; "transit" as a verb names no transit passengers.
+    ("Indian and Japanese officials may enter, transit and stay in either country without a visa.", INDIA_JAPAN,
+     "India ↔ Japan"),
+    ("Indian transit passengers need no visa in Japan.", INDIA_JAPAN, "India → Japan, transit passengers"),
     # Both sides named: the article's pair is not needed.
     ("Brazilians need a visa to enter Japan.", INDIA_JAPAN, "Brazil → Japan"),
 ])

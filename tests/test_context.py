@@ -56,6 +56,9 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("Lee held talks in Tashkent on Wednesday. Mirziyoyev accepted the invitation to pay a state visit to the "
      "Republic of Korea in 2027. It was agreed to hold the next round in Seoul.", "UZ"),
     ("Lee held talks in Tashkent. Seoul also has to watch its neighbours, and Seoul still needs minerals.", "UZ"),
+    # ... and so does one whose possessive names a position; a venue's stays one.
+    ("Lee held talks in Tashkent. Seoul's priority was tungsten. Seoul's position is clear.", "UZ"),
+    ("Lee and Mirziyoyev met at Tashkent's Kuksaroy residence.", "UZ"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

@@ -30,6 +30,7 @@ class Cues:
     region_counterpart: regex.Pattern[str]
     route_before: regex.Pattern[str]
     government_verb: regex.Pattern[str]
+    government_possession: regex.Pattern[str]
     period_base: regex.Pattern[str]
     credit_line: regex.Pattern[str]
     onward_leg: regex.Pattern[str]
@@ -57,6 +58,8 @@ def cues() -> Cues:
         region_counterpart=regex.compile(rf"\b(?:{regions})", flags),
         route_before=regex.compile(rf"\b(?:{routes})\s+(?:\w+\s+)?(?:to|from|between)\s+(?:the\s+)?$", flags),
         # "Seoul also has to watch its neighbours": an adverb may stand before the verb.
+        government_possession=regex.compile(
+            rf"['’]s\s+(?:{'|'.join(regex.escape(str(w)) for w in data['government_possessions'])})\b", flags),
         government_verb=regex.compile(rf"[ \t]+(?:(?:also|still|now|too|\w+ly)[ \t]+)?(?:{verbs})\b", flags),
         period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
         credit_line=regex.compile(str(data["credit_line"]), flags),
@@ -147,7 +150,10 @@ def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool, bool]]
 def _stands_for_government(text: str, sentence: Sentence, mention: Mention, governs: regex.Pattern[str]) -> bool:
     """Whether a place is a subject standing for its government: a verb of
     ``government_verbs`` right after it and no preposition before it ("Riyadh has
-    deposited $5 billion"; not "officials in Kathmandu said")."""
+    deposited $5 billion"; not "officials in Kathmandu said"), or its possessive before
+    a word of ``government_possessions`` ("Seoul's priority")."""
+    if cues().government_possession.match(text, mention.end):
+        return True
     if not governs.match(text, mention.end):
         return False
     return _PREPOSITION_BEFORE.search(text, max(sentence.start, mention.start - 20), mention.start) is None

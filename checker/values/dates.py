@@ -79,6 +79,7 @@ HANDLERS: dict[str, Handler] = {
     "month_year": absolute.month_year,
     "year_month": absolute.year_month,
     "ym_num": absolute.ym_num,
+    "fiscal_range": absolute.fiscal_range,
     "my_num": absolute.my_num,
     "month": absolute.lone_month,
     "year": absolute.bare_year,

@@ -164,6 +164,22 @@ def ym_num(m: re.Match[str], env: Env) -> Atom | None:
     return None
 
 
+def fiscal_range(m: re.Match[str], env: Env) -> Atom | None:
+    """ "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year that starts in one calendar
+    year and ends in the next. Its months differ by country (April to March, July to
+    June, ...), so the span holds both calendar years, as "the 2024-25 fiscal year" does.
+    A fiscal year named by one year ("FY2025", "FY25") is left out: some countries name
+    it by the year it ends in, others by the year it starts in."""
+    first, second = int(m["year"]), int(m["yy"])
+    if first < 100:
+        first += 2000
+    if second < 100:
+        second += first // 100 * 100
+    if second != first + 1:
+        return None
+    return fixed(m.start(), m.end(), "year", Span(dt.date(first, 1, 1), dt.date(second, 12, 31)))
+
+
 def my_num(m: re.Match[str], env: Env) -> Atom | None:
     """ "3/2015", "11-2016"."""
     month = int(m["m"])

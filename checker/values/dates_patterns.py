@@ -94,6 +94,9 @@ TEMPLATES: dict[str, str] = {
     # "2016-11", "2015/3", "3/2015", "2011-12" (a season or December?), "2014-18".
     "ym_num": r"""(?P<year>[12](?<![\w.,/\-][12])\d{3})\s*(?P<s>[-/–])\s*(?P<m>\d{1,2})
         (?![\w/]|[.,/\-]?\d)""",
+    # "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year over two calendar years.
+    "fiscal_range": r"""(?<!\w)fy[\s-]?(?P<year>{YEAR}|\d\d)\s*[-/–]\s*(?P<yy>\d\d(?:\d\d)?)
+        (?![\w/]|[.,]\d)""",
     "my_num": r"""(?P<m>\d(?<![\w.,/\-]\d)\d?)\s*(?P<s>[-/])\s*(?P<year>{YEAR})
         (?![\w/]|[.,/\-]?\d)""",
     # "November", "last sept", "the month of May", "November last year".
@@ -203,7 +206,7 @@ ANCHORED_BY: dict[str, tuple[str, ...]] = {
 KIND_REACH: dict[str, int] = {"month": 45, "weekday": 30, "code": 12, "word": 50}
 PATTERN_REACH: dict[str, int] = {
     "relday": 20, "relperiod": 26, "weekend": 6, "rolling": 35, "relpart": 35, "after_next": 6, "ytd": 6,
-    "rest": 30, "ago": 20, "in_n": 20, "century": 25, "quarter": 16, "year_quarter": 25, "first_n": 25,
+    "rest": 30, "ago": 20, "fiscal_range": 0, "in_n": 20, "century": 25, "quarter": 16, "year_quarter": 25, "first_n": 25,
     "day_of_month": 35, "now": 12,
 }
 

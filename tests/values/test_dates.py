@@ -149,6 +149,9 @@ NOT_DATES = [
     # Washington, April 2024 to March 2025 in Tokyo).
     "Exports rose in fiscal year 2024.", "in the financial year 2025", "in the 2024 fiscal year",
     "during the 2025 academic year", "the 2023 model year",
+    # Nor is one named with "FY" and one year ("FY25": 2024-25 in New Delhi, 2025-26 in
+    # Tokyo), or with two years that are not one after the other.
+    "Exports rose 12 percent in FY25.", "FY2025 results", "the FY 2024 budget", "FY2024-26 plans",
     # Counted from the time the story tells of, which the text does not date.
     "The previous year, exports had dropped; the following month they rose.",
 ]
@@ -299,6 +302,11 @@ def test_year_inference_rule() -> None:
     # A fiscal year spanning two years holds the two calendar years, whatever its months.
     ("Trade grew in financial year 2024-25.", [("2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
     ("in the 2023/24 fiscal year", [("2023/24", D(2023, 1, 1), D(2024, 12, 31))]),
+    # Written with "FY", in every usual spelling; glued letters do not hide it.
+    ("Trade reached $22.85 billion in FY2024-25.", [("FY2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
+    ("in FY 2023/24 and FY24–25", [("FY 2023/24", D(2023, 1, 1), D(2024, 12, 31)),
+                                   ("FY24–25", D(2024, 1, 1), D(2025, 12, 31))]),
+    ("the FY-2024-25 budget", [("FY-2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
     # A year before other words that open with "fiscal" or "school" stays a year.
     ("In 2024 fiscal policy tightened.", [("In |2024", D(2024, 1, 1), D(2024, 12, 31))]),
     ("in 2025 school fees rose", [("in |2025", D(2025, 1, 1), D(2025, 12, 31))]),

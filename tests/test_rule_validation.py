@@ -117,6 +117,18 @@ def test_a_counted_section_that_does_not_fit_its_key_is_located(tmp_path: Path, 
     assert message.startswith(f"{folder / 'bad.yaml'}:{line}:"), message
 
 
+def test_a_limit_on_a_value_without_one_is_located(tmp_path: Path) -> None:
+    # "Up to" a date is no limit of a quantity: the option there is a mistake.
+    good = (RULES / "meeting-date.yaml").read_text(encoding="utf-8")
+    text = good.replace("value:\n  kind: date\n", "value:\n  kind: date\n  limit: true\n", 1)
+    assert text != good
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    where = line_col(text, "limit: true").split(":")[0] + ":10"  # at the value, as for other options
+    assert message.startswith(f"{folder / 'bad.yaml'}:{where}:"), message
+    assert "a date value has no limit" in message
+
+
 def test_a_window_for_updates_without_a_cumulative_value_is_located(tmp_path: Path) -> None:
     text = GOOD + "compare:\n  no_update_within_days: 7\n" if "compare:" not in GOOD else \
         GOOD.replace("compare:", "compare:\n  no_update_within_days: 7", 1)

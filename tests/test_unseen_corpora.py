@@ -184,11 +184,11 @@ REAL_CONTRADICTIONS = {
     "ecuador-spain": {("agreements.signed", "Ecuador–Spain / in Spain"), ("visit.length", "in Spain")},
     # No contradiction was written into this one.
     "maldives-sri-lanka": set(),
-    # Missed: talks on Monday against Tuesday (the Tuesday talks are not read as a
-    # meeting date), and $3.1 billion against about $4.2 billion in FY2024-25 (the $3.1
-    # billion shares its clause with "LNG accounting for the bulk", which reads as a part
-    # of the trade; and "FY2024-25" is no period the date reader knows).
-    "qatar-pakistan": set(),
+    # $3.1 billion against about $4.2 billion in FY2024-25: found since "FY2024-25" is
+    # read as a period and "with Qatari LNG accounting for the bulk" (a part without a
+    # figure) no longer vetoes the total. Missed: talks on Monday against Tuesday (the
+    # Tuesday talks are not read as a meeting date).
+    "qatar-pakistan": {("trade.value", "Pakistan–Qatar / 2024-01-01..2025-12-31")},
     # The "first" against the "third" bilateral meeting: found since counts reported
     # within a week of each other are no update of one another.
     "tanzania-norway": {("meeting.count", "Norway–Tanzania")},
@@ -204,9 +204,11 @@ REAL_CONTRADICTIONS = {
     # Missed: a delegation of about 100 against more than 150 (the opinion piece that
     # gives the 150 names no place for the visit it looks back on).
     "indonesia-turkey": {("relations.established", "Indonesia–Türkiye")},
-    # Missed: a visa-free stay of 90 against 30 days for diplomatic passports (the
-    # agreement's direction, both ways, is told only by "the two governments signed").
-    "kenya-uae": {("agreements.signed", "Kenya–United Arab Emirates / in United Arab Emirates")},
+    # A visa-free stay of "up to 90" against "up to 30 days" for official passports: found
+    # since a stay "up to" a figure is a limit of that figure, and "the two governments
+    # signed" a visa agreement naming no travellers makes it hold both ways.
+    "kenya-uae": {("agreements.signed", "Kenya–United Arab Emirates / in United Arab Emirates"),
+                  ("visa.stay", "Kenya ↔ United Arab Emirates, official passports")},
     "korea-uzbekistan": {("meeting.count", "South Korea–Uzbekistan"), ("meeting.date", "in Uzbekistan")},
     "malaysia-brazil": {("trade.value", "Brazil–Malaysia / 2025-01-01..2025-12-31")},
     "vietnam-norway": {("trade.growth", "Norway–Vietnam / 2025-01-01..2025-10-31")},

@@ -144,6 +144,13 @@ class Extractor:
         if isinstance(value, Quantity) and any(p.search(text, sentence.start, sentence.end) for p in rule.at_least_when):
             # "the third summit since January": at least three, all told.
             value = replace(value, interval=Interval(value.interval.low, None, value.interval.low_open, False))
+        if rule.limit and isinstance(value, Quantity) and hit.value.hedge is not None and value.interval.low is None \
+                and value.interval.high is not None and not value.interval.high_open:
+            # "stays of up to 30 days" (a hedge closed above and open below: "up to", "no
+            # more than", "or less") states the longest stay, 30 days, which "up to 90
+            # days" contradicts, though the two sets of stays intersect.
+            high = value.interval.high
+            value = replace(value, interval=Interval(high, high, False, False))
         return Claim(
             id=f"{article.id}:{rule.id}:{hit.value.start}",
             article=article.id,

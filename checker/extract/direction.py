@@ -5,7 +5,8 @@ are two policies, not a contradiction; so are a policy for students and the gene
 one. A sentence gives the travellers (a demonym or country before "citizens",
 "tourists"..., or after "citizens of"), the destination (a country or place after "to",
 "enter", "visit"...), or says the policy holds both ways ("for each other's
-citizens"). A side the sentence leaves out is the other country of the claim's pair.
+citizens"; or "the two governments signed a visa agreement", when it names no
+travellers and no destination). A side the sentence leaves out is the other country of the claim's pair.
 A sentence that names neither side, or several of one, leaves the key unresolved.
 """
 
@@ -30,6 +31,7 @@ class DirectionCues:
     """Compiled cues of ``checker/data/keys.yaml`` (``direction``)."""
 
     both_ways: regex.Pattern[str]
+    both_ways_unless_named: regex.Pattern[str]
     travellers_after: regex.Pattern[str]
     travellers_before: regex.Pattern[str]
     destination_before: regex.Pattern[str]
@@ -46,6 +48,7 @@ def direction_cues() -> DirectionCues:
 
     return DirectionCues(
         both_ways=regex.compile(rf"\b(?:{either(data['both_ways'])})", _FLAGS),
+        both_ways_unless_named=regex.compile(rf"\b(?:{either(data['both_ways_unless_named'])})", _FLAGS),
         # After a demonym ("Japanese citizens") or a possessive country ("India's nationals").
         travellers_after=regex.compile(rf"(?:['’]s)?\s+(?:\w+\s+)?(?:{either(data['travellers_after'])})\b", _FLAGS),
         travellers_before=regex.compile(rf"\b(?:{either(data['travellers_before'])})\s+(?:the\s+)?$", _FLAGS),
@@ -83,7 +86,8 @@ def directions(
     # must be one of the two sides: "Indians and Chinese need visas" has a third.
     unplaced = {m.code for m in sentence.mentions if m.how != "person"} - travellers - destinations
     group = _group(text, span, cues)
-    if cues.both_ways.search(text, *span):
+    if cues.both_ways.search(text, *span) or (
+            not travellers and not destinations and cues.both_ways_unless_named.search(text, *span)):
         named = {m.code for m in sentence.mentions if m.how != "person"} | set(pair or ())
         if len(named) != 2:
             return None, "a policy both ways, but not between two clear countries", ()

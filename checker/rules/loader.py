@@ -76,6 +76,8 @@ def load_rules(root: Path) -> RuleSet:
 
 # The kinds whose values are plain figures, which a fall turns negative.
 _SIGNED_KINDS = frozenset({"number", "percent", "percentage_point"})
+# Kinds whose figure may state a limit (``value.limit``).
+_LIMIT_KINDS = frozenset({"number", "percent", "percentage_point", "duration"})
 
 
 def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]:
@@ -111,6 +113,11 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
     not_after = tuple(
         _compile_ending(doc, s, ("value", "not_after", i), problems) for i, s in enumerate(value.get("not_after", []))
     )
+    if value.get("limit") and value["kind"] not in _LIMIT_KINDS:
+        problems.append(RuleError(
+            f"value.limit reads 'up to 90 days' as the limit 90; a {value['kind']} value has no limit "
+            f"(use it with kind {', '.join(sorted(_LIMIT_KINDS))})",
+            doc.location(("value", "limit")), "remove it"))
     counted = _compile_counted(doc, data, problems)
     examples = data["examples"]
     if not examples.get("claims"):
@@ -140,6 +147,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         requires=requires,  # type: ignore[arg-type]
         at_least_when=at_least_when,  # type: ignore[arg-type]
         not_after=not_after,  # type: ignore[arg-type]
+        limit=bool(value.get("limit", False)),
         key=tuple(data.get("key", [])),
         counted=counted,
         tolerance=float(compare.get("tolerance", 0.0)),

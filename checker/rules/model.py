@@ -83,6 +83,8 @@ class Rule:
     at_least_when: tuple[regex.Pattern[str], ...] = ()
     # A value right after a match of one of these is not the claim's value ("since 2019").
     not_after: tuple[regex.Pattern[str], ...] = ()
+    # The figure states a limit ("stays of up to 30 days"): "up to" gives the limit itself.
+    limit: bool = False
     key: tuple[str, ...] = ()
     counted: Counted | None = None
     tolerance: float = 0.0

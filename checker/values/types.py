@@ -272,21 +272,49 @@ def _in_days(q: Quantity) -> Interval:
 
 
 def _compare_money(a: Money, b: Money, rates: Mapping[tuple[str, str], tuple[float, float]]) -> Compat:
+    a_amounts, b_amounts = _as_precise_as_stated(a), _as_precise_as_stated(b)
     # A shared currency is the most direct comparison; any shared one decides.
     verdicts = [
         x.interval.intersects(y.interval)
-        for x in a.amounts
-        for y in b.amounts
+        for x in a_amounts
+        for y in b_amounts
         if x.currency == y.currency
     ]
     if verdicts:
         return _verdict(all(verdicts))
-    for x in a.amounts:
-        for y in b.amounts:
+    for x in a_amounts:
+        for y in b_amounts:
             converted = _convert(x, y.currency, rates)
             if converted is not None:
                 return _verdict(converted.intersects(y.interval))
     return Compat.NOT_COMPARABLE
+
+
+def _as_precise_as_stated(money: Money) -> tuple[Amount, ...]:
+    """The amounts of ``money``, a conversion in brackets widened to the precision of the
+    amount it converts.
+
+    "AED3.2 billion (US$871 million)": the dollars are worked out from a figure rounded
+    to a tenth of a billion dirhams, so they stand for what AED 3.15 to 3.25 billion
+    come to at the rate the two figures imply, about US$857 to 885 million, and agree
+    with "US$870 million".
+    """
+    if len(money.amounts) < 2:
+        return money.amounts
+    first = money.amounts[0].interval
+    if first.low is None or first.high is None or first.low <= 0:
+        return money.amounts
+    middle = (first.low + first.high) / 2
+    out = [money.amounts[0]]
+    for amount in money.amounts[1:]:
+        i = amount.interval
+        if i.low is None or i.high is None:
+            out.append(amount)
+            continue
+        converted = (i.low + i.high) / 2
+        low, high = min(i.low, converted * first.low / middle), max(i.high, converted * first.high / middle)
+        out.append(Amount(amount.currency, Interval(low, high, i.low_open and low == i.low, i.high_open and high == i.high)))
+    return tuple(out)
 
 
 def _convert(amount: Amount, to: str, rates: Mapping[tuple[str, str], tuple[float, float]]) -> Interval | None:

@@ -153,6 +153,24 @@ def test_conversion_is_comparable_in_either_currency() -> None:
     assert compatible(cny_and_usd.value, other.value) is Compat.INCOMPATIBLE
 
 
+@pytest.mark.parametrize("converted, other, verdict", [
+    # The dollars in brackets are worked out from a figure rounded to a tenth of a
+    # billion dirhams: as precise as that, not to the million they are written to.
+    ("AED3.2 billion (US$871 million)", "US$870 million", Compat.COMPATIBLE),
+    ("AED3.2 billion (US$871 million)", "US$820 million", Compat.INCOMPATIBLE),
+    ("AED3.2 billion (US$871 million)", "AED3.5 billion", Compat.INCOMPATIBLE),
+    ("AED3.2 billion (US$871 million)", "US$860 million", Compat.COMPATIBLE),
+    # A round first amount makes a precise-looking conversion round too.
+    ("$3 billion (AED 11.02 billion)", "AED 11.5 billion", Compat.COMPATIBLE),
+    # Either side may carry the conversion.
+    ("US$870 million", "AED3.2 billion (US$871 million)", Compat.COMPATIBLE),
+])
+def test_a_conversion_is_as_precise_as_the_amount_it_converts(converted: str, other: str, verdict: Compat) -> None:
+    (a,) = find_money(converted, ScanContext())
+    (b,) = find_money(other, ScanContext())
+    assert compatible(a.value, b.value) is verdict
+
+
 def test_ambiguous_sign_is_not_comparable_with_a_candidate() -> None:
     (yen_or_yuan,) = find_money("¥100", ScanContext())
     (yen,) = find_money("100 yen", ScanContext())

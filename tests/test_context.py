@@ -55,6 +55,13 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     # Plans for later occasions say nothing of where this one took place.
     ("Lee held talks in Tashkent on Wednesday. Mirziyoyev accepted the invitation to pay a state visit to the "
      "Republic of Korea in 2027. It was agreed to hold the next round in Seoul.", "UZ"),
+    ("Sarr held talks in Ankara today. He extended an invitation to his counterpart to make a state visit to "
+     "Senegal, which was accepted.", "TR"),
+    # A line of a place and a date says where a statement was issued, not where its event was.
+    ("Sarr held talks in Ankara today.\n\nDakar, 14 January 2026\n", "TR"),
+    ("Sarr held talks in Ankara today. This is his first visit to Türkiye. He will travel to Istanbul on Thursday. "
+     "He invited his counterpart to pay a state visit to Senegal.\n\nDakar, 14 January 2026\n", "TR"),
+    ("Sarr held talks today.\n\nDakar, 14 January 2026\n", None),
     ("Lee held talks in Tashkent. Seoul also has to watch its neighbours, and Seoul still needs minerals.", "UZ"),
     # ... and so does one whose possessive names a position; a venue's stays one.
     ("Lee held talks in Tashkent. Seoul's priority was tungsten. Seoul's position is clear.", "UZ"),

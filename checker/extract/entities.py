@@ -102,7 +102,7 @@ class Gazetteer:
                 continue
             # A place in capitals ("BEIJING, Nov. 2") is a dateline: where the story
             # was filed, not where the event happened.
-            dateline = name.how == "place" and surface.isupper() and len(surface) > 3
+            dateline = name.how == "place" and (surface.isupper() and len(surface) > 3 or _signs_off(text, first[0], end))
             return Mention(first[0], end, name.code, name.how, dateline)
         return None
 
@@ -222,3 +222,14 @@ def _normal(name: str) -> str:
 def _closest_person(people: tuple[tuple[str, str], ...], name: str) -> str | None:
     best = process.extractOne(name, [p[0] for p in people], scorer=fuzz.ratio, score_cutoff=_FUZZY_PERSON_SCORE)
     return None if best is None else people[best[2]][1]
+
+
+# A line holding only a place and a date ("Dakar, 14 January 2026" closing a statement,
+# "Abu Dhabi, Tuesday, February 10, 2026" opening one) says where the text was issued.
+_DATED_LINE_REST = regex.compile(r"\s*,[^\n]{1,40}?\b(?:1[89]|20)\d\d\.?[^\S\n]*$", regex.MULTILINE)
+
+
+def _signs_off(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` opens a line that is only it and a date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATED_LINE_REST.match(text, end) is not None

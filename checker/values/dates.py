@@ -80,6 +80,7 @@ HANDLERS: dict[str, Handler] = {
     "year_month": absolute.year_month,
     "ym_num": absolute.ym_num,
     "fiscal_range": absolute.fiscal_range,
+    "fiscal_ending": absolute.fiscal_ending,
     "my_num": absolute.my_num,
     "month": absolute.lone_month,
     "year": absolute.bare_year,

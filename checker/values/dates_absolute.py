@@ -180,6 +180,18 @@ def fiscal_range(m: re.Match[str], env: Env) -> Atom | None:
     return fixed(m.start(), m.end(), "year", Span(dt.date(first, 1, 1), dt.date(second, 12, 31)))
 
 
+def fiscal_ending(m: re.Match[str], env: Env) -> Atom | None:
+    """ "the financial year that ended in March 2025": a fiscal year over two calendar
+    years, held as both of them, as "FY2024-25" is; one ending in December is the
+    calendar year."""
+    year, month = int(m["year"]), month_of(m["mon"])
+    if month is None:
+        return None
+    if month == 12:
+        return fixed(m.start(), m.end(), "year", year_span(year))
+    return fixed(m.start(), m.end(), "year", Span(dt.date(year - 1, 1, 1), dt.date(year, 12, 31)))
+
+
 def my_num(m: re.Match[str], env: Env) -> Atom | None:
     """ "3/2015", "11-2016"."""
     month = int(m["m"])

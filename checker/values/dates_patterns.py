@@ -97,6 +97,10 @@ TEMPLATES: dict[str, str] = {
     # "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year over two calendar years.
     "fiscal_range": r"""(?<!\w)fy[\s-]?(?P<year>{YEAR}|\d\d)\s*[-/–]\s*(?P<yy>\d\d(?:\d\d)?)
         (?![\w/]|[.,]\d)""",
+    # "the financial year that ended in March 2025", "the fiscal year to March 31, 2025".
+    "fiscal_ending": r"""(?<!\w)(?:the\s+)?(?:fiscal|financial)\s+year\s+(?:that\s+)?
+        (?:ended|ending|ends|to|through|till|until)\s+(?:in\s+|on\s+)?(?P<mon>{MON})\.?
+        (?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<year>{YEAR})(?!\w|[.,]\d)""",
     "my_num": r"""(?P<m>\d(?<![\w.,/\-]\d)\d?)\s*(?P<s>[-/])\s*(?P<year>{YEAR})
         (?![\w/]|[.,/\-]?\d)""",
     # "November", "last sept", "the month of May", "November last year".
@@ -190,7 +194,7 @@ TEMPLATES: dict[str, str] = {
 # "4/22", "3-2015") or a decade ("'90s", ``short_decade``).
 ANCHORED_BY: dict[str, tuple[str, ...]] = {
     **{name: ("month",) for name in ("mdy", "dmy", "ymd_name", "month_year", "year_month", "month",
-                                     "month_days", "day_to_date")},
+                                     "month_days", "day_to_date", "fiscal_ending")},
     **{name: ("weekday",) for name in ("weekday", "weekday_week", "week_weekday", "weekday_day",
                                        "nth_weekday", "week_days")},
     **{name: ("year4",) for name in ("ymd_num", "ym_num", "year")},

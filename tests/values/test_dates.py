@@ -307,6 +307,11 @@ def test_year_inference_rule() -> None:
     ("in FY 2023/24 and FY24–25", [("FY 2023/24", D(2023, 1, 1), D(2024, 12, 31)),
                                    ("FY24–25", D(2024, 1, 1), D(2025, 12, 31))]),
     ("the FY-2024-25 budget", [("FY-2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
+    # Named by the month it ends in: the same two calendar years, not that month.
+    ("Trade was $1.9 billion in the financial year that ended in March 2025.",
+     [("the financial year that ended in March 2025", D(2024, 1, 1), D(2025, 12, 31))]),
+    ("in the fiscal year to June 30, 2025", [("the fiscal year to June 30, 2025", D(2024, 1, 1), D(2025, 12, 31))]),
+    ("the fiscal year ending December 2024", [("the fiscal year ending December 2024", D(2024, 1, 1), D(2024, 12, 31))]),
     # A year before other words that open with "fiscal" or "school" stays a year.
     ("In 2024 fiscal policy tightened.", [("In |2024", D(2024, 1, 1), D(2024, 12, 31))]),
     ("in 2025 school fees rose", [("in |2025", D(2025, 1, 1), D(2025, 12, 31))]),

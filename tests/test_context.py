@@ -62,6 +62,9 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     ("Sarr held talks in Ankara today. This is his first visit to Türkiye. He will travel to Istanbul on Thursday. "
      "He invited his counterpart to pay a state visit to Senegal.\n\nDakar, 14 January 2026\n", "TR"),
     ("Sarr held talks today.\n\nDakar, 14 January 2026\n", None),
+    # What travellers may do, and a capital acting for its government, place no event.
+    ("PARIS, May 12 - Delacroix and Abenov held talks at the Élysée Palace on Tuesday. French citizens have "
+     "been able to visit Kazakhstan without a visa since 2014, part of a push by Astana to attract tourists.", "FR"),
     ("Lee held talks in Tashkent. Seoul also has to watch its neighbours, and Seoul still needs minerals.", "UZ"),
     # ... and so does one whose possessive names a position; a venue's stays one.
     ("Lee held talks in Tashkent. Seoul's priority was tungsten. Seoul's position is clear.", "UZ"),

@@ -31,6 +31,7 @@ class Cues:
     route_before: regex.Pattern[str]
     government_verb: regex.Pattern[str]
     government_possession: regex.Pattern[str]
+    government_action: regex.Pattern[str]
     period_base: regex.Pattern[str]
     credit_line: regex.Pattern[str]
     onward_leg: regex.Pattern[str]
@@ -60,8 +61,15 @@ def cues() -> Cues:
         # "Seoul also has to watch its neighbours": an adverb may stand before the verb.
         government_possession=regex.compile(
             rf"['’]s\s+(?:{'|'.join(regex.escape(str(w)) for w in data['government_possessions'])})\b", flags),
+        government_action=regex.compile(
+            rf"\b(?:{'|'.join(regex.escape(str(w)) for w in data['government_actions'])})\s+by\s+$", flags),
         government_verb=regex.compile(rf"[ \t]+(?:(?:also|still|now|too|\w+ly)[ \t]+)?(?:{verbs})\b", flags),
-        period_base=regex.compile(rf"\b(?:{base})\s+(?:the\s+)?$", flags),
+        # "up 18 percent from $780 million in 2024": the base's own figure may stand
+        # between the cue and its period.
+        period_base=regex.compile(
+            rf"\b(?:{base})\s+(?:the\s+)?(?:(?:about|around|some|nearly)\s+)?"
+            rf"(?:[^\s,;]*\d[^\s,;]*(?:\s+(?:million|billion|trillion|bn|mn|percent|per\s+cent))?\s+(?:in|for|during)\s+(?:the\s+)?)?$",
+            flags),
         credit_line=regex.compile(str(data["credit_line"]), flags),
         market_before=regex.compile(
             rf"\b(?:{'|'.join(regex.escape(str(w)) for w in data['market_words'])})\b(?:[^.;,]|[.,](?=\d)){{0,60}}\bin\s+$", flags),
@@ -150,9 +158,12 @@ def _host_signals(text: str, sentence: Sentence) -> list[tuple[str, bool, bool]]
 def _stands_for_government(text: str, sentence: Sentence, mention: Mention, governs: regex.Pattern[str]) -> bool:
     """Whether a place is a subject standing for its government: a verb of
     ``government_verbs`` right after it and no preposition before it ("Riyadh has
-    deposited $5 billion"; not "officials in Kathmandu said"), or its possessive before
-    a word of ``government_possessions`` ("Seoul's priority")."""
+    deposited $5 billion"; not "officials in Kathmandu said"), its possessive before
+    a word of ``government_possessions`` ("Seoul's priority"), or a place acting after a
+    word of ``government_actions`` and "by" ("a push by Astana")."""
     if cues().government_possession.match(text, mention.end):
+        return True
+    if cues().government_action.search(text, max(sentence.start, mention.start - 30), mention.start):
         return True
     if not governs.match(text, mention.end):
         return False

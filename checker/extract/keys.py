@@ -188,7 +188,7 @@ def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> 
         if m is value or not isinstance(m.value, DateSpan) or not _is_period(m.value):
             continue
         # "up 3.1% from 2024": the year compared with is not the claim's period.
-        if base.search(text, max(0, m.start - 30), m.start):
+        if base.search(text, max(0, m.start - _BASE_REACH), m.start):
             bases.append(m.value)
         else:
             candidates.append(m)
@@ -207,6 +207,10 @@ def _period(text: str, value: ValueMatch, sentence_values: list[ValueMatch]) -> 
             return attached[0].value.display(), ""
         return None, f"sentence names several periods ({', '.join(sorted(periods))})"
     return periods.pop(), ""
+
+
+# How far before a period its base cue may start ("from $780 million in 2024").
+_BASE_REACH = 60
 
 
 def _years_apart(base: DateSpan, period: DateSpan) -> int | None:

@@ -212,6 +212,22 @@ REAL_CONTRADICTIONS = {
     "korea-uzbekistan": {("meeting.count", "South Korea–Uzbekistan"), ("meeting.date", "in Uzbekistan")},
     "malaysia-brazil": {("trade.value", "Brazil–Malaysia / 2025-01-01..2025-12-31")},
     "vietnam-norway": {("trade.growth", "Norway–Vietnam / 2025-01-01..2025-10-31")},
+    # A sixth set, for a fourth blind review (12 contradictions, 143 traps). Before the
+    # fixes it prompted, 5 were found (one under a wrong period, "the financial year that
+    # ended in March 2025" read as March) and 5 were false: a country's trade with the
+    # world and with a continent, a ministers' meeting, a meeting with executives, and
+    # "AED3.2 billion (US$871 million)" against "US$870 million".
+    "argentina-uae": {("relations.duration", "Argentina–United Arab Emirates"), ("visit.length", "in United Arab Emirates")},
+    "greece-india": {("meeting.count", "Greece–India"), ("trade.value", "Greece–India / 2024-01-01..2025-12-31")},
+    "kazakhstan-france": {("agreements.signed", "France–Kazakhstan / in France"),
+                          ("trade.value", "France–Kazakhstan / 2025-01-01..2025-12-31")},
+    # Missed: a visa-free stay of up to 15 against up to 30 days for Filipinos in Japan
+    # (the 30 days is a policy that "will allow" it once in force, which is no policy yet).
+    "philippines-japan": {("delegation.size", "in Japan / whole delegation")},
+    # Missed: 12 against eight agreements (the wire report that gives eight, datelined
+    # "ANKARA/DAKAR" and full of Dakar's background, names no clear place for its event).
+    "senegal-turkey": {("trade.growth", "Senegal–Türkiye / 2025-01-01..2025-12-31")},
+    "vietnam-hungary": {("meeting.date", "in Hungary"), ("relations.established", "Hungary–Vietnam")},
 }
 
 

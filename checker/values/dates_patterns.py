@@ -194,7 +194,7 @@ TEMPLATES: dict[str, str] = {
 # "4/22", "3-2015") or a decade ("'90s", ``short_decade``).
 ANCHORED_BY: dict[str, tuple[str, ...]] = {
     **{name: ("month",) for name in ("mdy", "dmy", "ymd_name", "month_year", "year_month", "month",
-                                     "month_days", "day_to_date", "fiscal_ending")},
+                                     "month_days", "day_to_date")},
     **{name: ("weekday",) for name in ("weekday", "weekday_week", "week_weekday", "weekday_day",
                                        "nth_weekday", "week_days")},
     **{name: ("year4",) for name in ("ymd_num", "ym_num", "year")},

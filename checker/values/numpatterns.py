@@ -51,6 +51,8 @@ _DIGITS_AFTER_FIRST = _figure(r"\d{0,2}", r"\d*")
 # "10km", "Rs.20") is still read, marked ``glued``, so that money can accept "USD115" and
 # every other finder can reject "G20".
 _LEFT_GLUE = r"\d_,'’%/:#+=&@?\\"
+# Words, unlike digits, must not touch a letter (or a gluing character) on the left.
+_WORD_LEFT = rf"(?<![\w.{_LEFT_GLUE}])"
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def _word_start(lex: NumberLexicon) -> str:
 
 
 def _word_start_tree(lex: NumberLexicon) -> str:
-    """The same starts as :func:`_word_start`, as one prefix tree of all the words.
+    """The same starts as :func:`_word_start`, as one prefix tree of all the words,
+    without the check of the left neighbour (``_WORD_LEFT``) that goes before it.
 
     Each word carries its own condition on what follows; any word matching here ends
     before a blank or a non-word character, so no two words match at one place and the
@@ -106,7 +109,7 @@ def _word_start_tree(lex: NumberLexicon) -> str:
     tails |= {w: rf"(?=\s++(?:(?:{articles})\s++)?(?:{scales})\b)" for w in lex.words_of("half")}
     tails |= {w: rf"(?=\s++(?:{alternation(lex.words_of('scale'))})\b)" for w in lex.words_of("hundred")}
     tails |= {w: rf"(?=\s++(?:{_DIGITS}|{alternation(start_words)})\b)" for w in lex.words_of("sign")}
-    return rf"(?<![\w.{_LEFT_GLUE}]){_tree(tails)}"
+    return _tree(tails)
 
 
 def _tree(tails: dict[str, str]) -> str:
@@ -140,6 +143,7 @@ class RunPieces:
     ending: str  # what may end a digit token ("st", "bn", "m" or nothing glued)
     more: str  # the rest of a run after its first token
     word_start: str  # a run's first word (a prefix tree, see ``_word_start_tree``)
+    word_tree: str  # the same without its check of the left neighbour, for a start after a blank
     first_letters: str  # the letters a run of words starts with, as a class body
     left_glue: str  # what touching a figure on the left glues it to something else (class body)
     digits_after_first: str  # a digit figure once its first digit is read
@@ -159,7 +163,8 @@ def run_pieces() -> RunPieces:
     token = rf"(?:{_DIGITS}){ending}|{_word_pattern(all_words)}"
     separator = rf"(?:\s*+-\s*+|\s++(?:(?:{alternation(lex.joiners)})\s++)?)"
     more = rf"(?:{separator}(?:{token}))*+"
-    return RunPieces(ending, more, _word_start_tree(lex), _first_letters(lex), _LEFT_GLUE, _DIGITS_AFTER_FIRST)
+    tree = _word_start_tree(lex)
+    return RunPieces(ending, more, _WORD_LEFT + tree, tree, _first_letters(lex), _LEFT_GLUE, _DIGITS_AFTER_FIRST)
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +196,8 @@ def number_patterns() -> NumberPatterns:
     # The two scan passes, case-sensitive on lower-cased text: a class of letters in both
     # cases, or IGNORECASE, would keep the engine from skipping ahead fast.
     words_run = rf"(?=[{pieces.first_letters}]){pieces.word_start}{more}"
-    spaced = re.compile(rf" {words_run}")
+    # After a blank the left neighbour is known to be no letter: the tree alone is enough.
+    spaced = re.compile(rf" (?=[{pieces.first_letters}]){pieces.word_tree}{more}")
     scan = re.compile(
         rf"[^ a-z](?:"
         rf"(?<=\d)(?<![{_LEFT_GLUE}]\d)(?<![\d.]\.\d)(?:{_DIGITS_AFTER_FIRST}){ending}{more}"

@@ -101,7 +101,8 @@ def latin1_scan() -> Latin1Scan:
     dots = rf"\.(?=\d)(?<![\w.{glue}]\.)\d+{p.ending}{p.more}"
     # The mark counts as a blank in the word's own conditions ("a" before "million"):
     # a mark may stand for white space, and a wider pattern only finds more candidates.
-    marks = rf"\x01(?=[{p.first_letters}]){p.word_start}"
+    # The mark is itself a character a word may follow: the tree needs no check before it.
+    marks = rf"\x01(?=[{p.first_letters}]){p.word_tree}"
     before_word = re.compile(rf"[\w.{glue} ]")
     return Latin1Scan(
         re.compile(to_latin1(digits)),

@@ -266,6 +266,36 @@ def test_the_articles_pair_named_together_beside_a_third_country() -> None:
     ]
 
 
+LEVANT = ("King Abdullah of Jordan held talks with South Korea's president in Seoul. Jordan and South Korea signed "
+          "five agreements. Two-way trade stood at $1.4 billion last year, which sounds respectable until one "
+          "remembers that Jordan's trade with China tops $5 billion")
+
+
+def test_a_figure_whose_clause_names_no_country_is_the_articles_pair() -> None:
+    # The third country, and the pair's own names, stand in later clauses only.
+    report = check(
+        corpus(
+            ("Review A", "2025-11-24", LEVANT + ", and that most of what Korea sells to Jordan is cars."),
+            ("Wire B", "2025-11-18", "Trade between Jordan and South Korea amounted to $1.02 billion last year."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["trade.value"]) == [
+        ("contradiction", "trade.value", "Jordan–South Korea / 2024-01-01..2024-12-31",
+         ["USD 1.02 billion", "USD 1.4 billion"], [["Wire B"], ["Review A"]])
+    ]
+
+
+def test_a_figure_whose_clause_names_no_country_is_not_another_pairs() -> None:
+    # Only Jordan and China are named in the sentence, in another clause than the
+    # $1.4 billion: it is not their trade, which the $5 billion is.
+    report = check(corpus(("Review A", "2025-11-24", LEVANT + ".")), RULESET)
+    claims = {c.text: (c.key, c.note) for c in report.claims if c.type == "trade.value"}
+    assert claims["$5 billion"][0] == "China–Jordan / 2024-01-01..2024-12-31"
+    assert claims["$1.4 billion"][0] is None and "names no country" in claims["$1.4 billion"][1]
+    assert [f for f in findings(report, ["trade.value"]) if f[0] == "contradiction"] == []
+
+
 def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> None:
     report = check(
         corpus(

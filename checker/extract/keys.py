@@ -117,11 +117,20 @@ def _pair(text: str, sentence: Sentence, context: ArticleContext,
         # the article's own pair, named together, is the subject of a value that no other
         # country shares a clause with ("Japan's $300 billion in trade with China" is not
         # Japan and Korea's).
-        if default is not None and _named_together(text, sentence, default) \
-                and _others_apart(text, sentence, default, value):
+        # So is a value whose own clause names no country at all ("Two-way trade stood at
+        # $1.4 billion last year, which sounds respectable until one remembers that
+        # Jordan's trade with China tops $5 billion").
+        if default is not None and _others_apart(text, sentence, default, value) \
+                and (_named_together(text, sentence, default) or _others_apart(text, sentence, (), value)):
             return default, ""
         return None, f"sentence names {len(named)} countries ({', '.join(named)}): parties unclear"
     if len(named) == 2:
+        if default is not None and set(named) != set(default) and _others_apart(text, sentence, (), value):
+            # "Two-way trade stood at $1.4 billion, which sounds respectable until one
+            # remembers that Jordan's trade with China tops $5 billion", in a story about
+            # Jordan and Korea: the figure's own clause names no country, and the two the
+            # sentence names elsewhere are not the article's pair.
+            return None, "the figure's clause names no country, and the sentence names another pair than the article's"
         return (named[0], named[1]), ""
     if default is not None and set(named) <= set(default):
         if cues().region_counterpart.search(text, sentence.start, sentence.end):
@@ -142,7 +151,7 @@ def _named_together(text: str, sentence: Sentence, pair: tuple[str, str]) -> boo
     return False
 
 
-def _others_apart(text: str, sentence: Sentence, pair: tuple[str, str], value: ValueMatch) -> bool:
+def _others_apart(text: str, sentence: Sentence, pair: tuple[str, ...], value: ValueMatch) -> bool:
     """Whether every country mention outside ``pair`` is in another clause than ``value``:
     a comma, semicolon, colon, dash or bracket stands between them."""
     for m in sentence.mentions:

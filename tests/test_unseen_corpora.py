@@ -228,6 +228,22 @@ REAL_CONTRADICTIONS = {
     # "ANKARA/DAKAR" and full of Dakar's background, names no clear place for its event).
     "senegal-turkey": {("trade.growth", "Senegal–Türkiye / 2025-01-01..2025-12-31")},
     "vietnam-hungary": {("meeting.date", "in Hungary"), ("relations.established", "Hungary–Vietnam")},
+    # A seventh set, for a fifth blind review (12 contradictions, 128 traps). Before the
+    # fixes it prompted, 10 were found, and one false one: "after Nigeria's independence
+    # in 1960, ... established diplomatic relations in 1961" read as two years of relations.
+    "chile-new-zealand": {("trade.growth", "Chile–New Zealand / 2025-01-01..2025-12-31"),
+                          ("visa.stay", "Chile → New Zealand")},
+    "egypt-china": {("agreements.signed", "China–Egypt / in Egypt"), ("meeting.date", "in Egypt")},
+    "ethiopia-italy": {("delegation.size", "in Italy / business"), ("meeting.date", "in Italy")},
+    # Found since "diplomatic ties that date back to 1964" is read, and "Two-way trade stood
+    # at $1.4 billion last year, which sounds respectable until ... Jordan's trade with
+    # China tops $5 billion" keys the $1.4 billion to the article's pair.
+    "jordan-korea": {("relations.established", "Jordan–South Korea"),
+                     ("trade.value", "Jordan–South Korea / 2024-01-01..2024-12-31")},
+    "mexico-japan": {("relations.duration", "Japan–Mexico"), ("visit.length", "in Japan")},
+    # "The third meeting" against "have now sat down together four times since July":
+    # found since "sat down together" counts meetings.
+    "nigeria-brazil": {("delegation.size", "in Nigeria / whole delegation"), ("meeting.count", "Brazil–Nigeria")},
 }
 
 

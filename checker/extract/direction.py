@@ -6,8 +6,9 @@ one. A sentence gives the travellers (a demonym or country before "citizens",
 "tourists"..., or after "citizens of"), the destination (a country or place after "to",
 "enter", "visit"...), or says the policy holds both ways ("for each other's
 citizens"; or "the two governments signed a visa agreement", when it names no
-travellers and no destination). A side the sentence leaves out is the other country of the claim's pair.
-A sentence that names neither side, or several of one, leaves the key unresolved.
+travellers and no destination). A side the sentence leaves out is the other country
+of the claim's pair. A sentence that names neither side, or several of one, leaves the
+key unresolved.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ counts. A rule whose figures may count different things names them as labels
 (``counted.labels``), and claims are compared only within one label.
 
 The phrase of a figure is the text from its trigger to its value (whichever comes
-first), with up to two words before it and five after it, up to the first verb or
-preposition after it (the counted noun comes before those): "a **business** delegation
+first), with up to two words before it (not past an "and" or "or") and five after it, up to
+the first verb or preposition after it (the counted noun comes before those): "a **business** delegation
 of about 30 **chief executives**", "a 120-strong **business** delegation accompanied
 ...", "200 leading South Korean **business** figures", "200 **business** leaders and
 **officials**". It stops at a comma, semicolon, colon, bracket, spaced dash, and
@@ -36,6 +36,7 @@ _STOP = re.compile(
     r"such\s+as|among\s+them|led\s+by|headed\s+by|who|which|that|whose)\b",
     re.IGNORECASE,
 )
+_STOP_BEFORE = re.compile(rf"{_STOP.pattern}|\b(?:and|or)\b", re.IGNORECASE)
 # The noun a figure counts comes before the verb or preposition that follows it ("200
 # leading South Korean business figures accompanied ..."): the phrase ends there.
 _ENDS_NOUN = re.compile(
@@ -73,7 +74,9 @@ def phrase_span(text: str, start: int, end: int, low: int, high: int) -> tuple[i
     sentence's ends."""
     begin = low
     before = text[start:low]
-    stops = [m.end() for m in _STOP.finditer(before)]
+    # Before the figure, "and" or "or" also ends the phrase: "officials and some 60
+    # business leaders" counts business leaders; the officials are another item.
+    stops = [m.end() for m in _STOP_BEFORE.finditer(before)]
     head = stops[-1] if stops else 0
     word_starts = [m.start() for m in _WORD.finditer(before, head)]
     if word_starts:

@@ -307,6 +307,8 @@ def test_year_inference_rule() -> None:
     ("in FY 2023/24 and FY24–25", [("FY 2023/24", D(2023, 1, 1), D(2024, 12, 31)),
                                    ("FY24–25", D(2024, 1, 1), D(2025, 12, 31))]),
     ("the FY-2024-25 budget", [("FY-2024-25", D(2024, 1, 1), D(2025, 12, 31))]),
+    # Years of the nineteenth century, after a word that takes a year.
+    ("They established diplomatic relations in 1871.", [("in |1871", D(1871, 1, 1), D(1871, 12, 31))]),
     # Named by the month it ends in: the same two calendar years, not that month.
     ("Trade was $1.9 billion in the financial year that ended in March 2025.",
      [("the financial year that ended in March 2025", D(2024, 1, 1), D(2025, 12, 31))]),

@@ -35,6 +35,7 @@ def _claim(report: Report, ruleset: RuleSet, claim: Claim) -> str:
     if pattern is not None:
         lines.append(
             f"  pattern:  {pattern.id}: trigger {pattern.source!r}, value {pattern.position} it within {pattern.max_words} word(s)"
+            + (f", figure + {pattern.add}" if pattern.add else "")
         )
     if claim.key is None:
         lines.append(f"  key:      not resolved: {claim.note}. The claim is listed but compared with nothing.")

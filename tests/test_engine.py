@@ -308,6 +308,39 @@ def test_a_figure_sharing_its_clause_with_a_third_country_is_not_the_pairs() -> 
     assert [f for f in findings(report, ["trade.value"]) if f[0] == "contradiction"] == []
 
 
+ANDES = ("Chile's president held talks with South Korea's president in Seoul on Monday. Chile and South Korea "
+         "signed nine agreements. Trade between Chile and South Korea reached $7.9 billion in 2025. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    # An aside set off by commas does not free the figure from the pair before it.
+    "Chile's trade with China, its largest partner by far, topped $60 billion in 2025, while Korea's trade with "
+    "Chile's neighbour Peru was about $4 billion.",
+    "Trade between China and Chile, watched closely by Korea and Peru, came to $60 billion in 2025.",
+])
+def test_a_figure_after_another_pairs_trade_is_not_the_articles_pair(sentence: str) -> None:
+    report = check(corpus(("Herald A", "2026-06-16", ANDES + sentence)), RULESET)
+    keys = {c.text: (c.key, c.note) for c in report.claims if c.type == "trade.value"}
+    assert keys["$7.9 billion"][0] == "Chile–South Korea / 2025-01-01..2025-12-31"
+    assert keys["$60 billion"][0] is None and "trade relation of" in keys["$60 billion"][1], keys
+    assert [f for f in findings(report, ["trade.value"]) if f[0] == "contradiction"] == []
+
+
+def test_a_figure_after_the_articles_pairs_trade_is_theirs_beside_other_countries() -> None:
+    report = check(
+        corpus(
+            ("Herald A", "2026-06-16", ANDES),
+            ("Review B", "2026-06-17", "Chile's president ended a state visit to South Korea. Chile's trade with "
+                                       "South Korea, which Peru and China watch closely, reached $9.5 billion in 2025."),
+        ),
+        RULESET,
+    )
+    assert findings(report, ["trade.value"]) == [
+        ("contradiction", "trade.value", "Chile–South Korea / 2025-01-01..2025-12-31",
+         ["USD 7.9 billion", "USD 9.5 billion"], [["Herald A"], ["Review B"]])
+    ]
+
+
 @pytest.mark.parametrize("first, second", [
     # Growth from a base four years back is not the year's growth.
     ("Trade between Turkey and Azerbaijan grew 9 percent in 2025 from 2024.",
@@ -636,3 +669,20 @@ def test_an_earlier_count_replaced_by_a_later_one_says_by_what() -> None:
     assert findings(report) == [("single_source", "meeting.count", "France–Germany", ["3"], [["Daily B"]])]
     [first] = [c for c in report.claims if c.text == "first"]
     assert first.note == "an earlier count, replaced by 3 (Daily B) reported later"
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("In the presence of the two presidents, eight agreements were signed in Buenos Aires by Argentina and Italy.", "8"),
+    # A speaker's correction: the figure after it stands next to the documents.
+    ("In Buenos Aires, Argentina and Italy signed nine... sorry, seven agreements.", "7"),
+])
+def test_a_figure_parted_from_the_trigger_yields_to_one_beside_it(sentence: str, count: str) -> None:
+    report = check(corpus(("Wire A", "2026-03-10", sentence)), RULESET)
+    assert [(c.type, c.value.display()) for c in report.claims] == [("agreements.signed", count)]
+
+
+def test_two_figures_beside_the_trigger_still_make_no_claim() -> None:
+    # Which of the two the documents count is unclear: no claim, not a guess.
+    report = check(corpus(("Wire A", "2026-03-10", "Argentina and Italy signed 3 of 15 agreements in Buenos Aires.")),
+                   RULESET)
+    assert [c for c in report.claims if c.type == "agreements.signed"] == []

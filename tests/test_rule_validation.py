@@ -188,3 +188,22 @@ def test_rules_test_command_fails_with_location_on_a_broken_example(tmp_path: Pa
     where = line_col(broken, '- text: "The four-day').split(":")[0]
     assert f"FAILED {folder / 'visit-length.yaml'}:{where} visit-length:claims[0]" in out
     assert out.strip().splitlines()[-1].endswith("1 failed")
+
+
+def test_an_added_count_on_a_value_that_counts_nothing_is_located(tmp_path: Path) -> None:
+    # A visit of "three previous days" is no count of occasions: ``add`` there is a mistake.
+    text = GOOD.replace("  - id: n-day-visit\n", "  - id: n-day-visit\n    add: 1\n", 1)
+    assert text != GOOD
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line_col(text, 'add: 1').split(':')[0]}:"), message
+    assert "a duration value is no count" in message
+
+
+def test_an_added_count_out_of_range_is_located(tmp_path: Path) -> None:
+    good = (RULES / "meeting-count.yaml").read_text(encoding="utf-8")
+    text = good.replace("    add: 1\n", "    add: 0\n", 1)
+    assert text != good
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line_col(text, 'add: 0').split(':')[0]}:"), message

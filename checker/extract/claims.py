@@ -141,6 +141,9 @@ class Extractor:
         if hit.pattern.negative and isinstance(value, Quantity):
             # "fell 6.1 percent": a change of -6.1 percent, which "grew 6.1 percent" contradicts.
             value = replace(value, interval=value.interval.negated())
+        if hit.pattern.add and isinstance(value, Quantity):
+            # "met on three previous occasions": this meeting is the fourth.
+            value = replace(value, interval=value.interval.shifted(hit.pattern.add))
         if isinstance(value, Quantity) and any(p.search(text, sentence.start, sentence.end) for p in rule.at_least_when):
             # "the third summit since January": at least three, all told.
             value = replace(value, interval=Interval(value.interval.low, None, value.interval.low_open, False))
@@ -286,6 +289,14 @@ def _nearest_value(
         return None
     found = {m.value for _, m in in_window}
     if len(found) > 1:
+        # "In the presence of the two presidents, eight agreements were signed": a figure
+        # that a comma or bracket parts from the trigger yields to one that nothing parts.
+        # Not a date: "met twice this year, the first time in May" dates no meeting.
+        joined = [] if rule.kind == "date" else [
+            (gap, m) for gap, m in in_window if not _PARTED.search(text, *_between(trigger, m))]
+        if joined and len({m.value for _, m in joined}) == 1:
+            in_window, found = joined, {joined[0][1].value}
+    if len(found) > 1:
         # Two different values within reach of one trigger ("signed 3 of the 15 documents",
         # "talks on Monday ... on Tuesday"): which one the trigger speaks of is unclear.
         # Dates are the exception when one day or stretch lies inside all the others
@@ -295,6 +306,14 @@ def _nearest_value(
             return None
         in_window = [(gap, m) for gap, m in in_window if m.value == inner]
     return min(in_window, key=lambda item: item[0])[1]
+
+
+def _between(trigger: regex.Match[str], value: ValueMatch) -> tuple[int, int]:
+    """The stretch of text between a trigger and a value, on whichever side it lies."""
+    return (trigger.end(), value.start) if value.start >= trigger.end() else (value.end, trigger.start())
+
+
+_PARTED = re.compile(r"[,;:()\[\]—–]")
 
 
 def _innermost(values: set[Value]) -> Value | None:
@@ -312,7 +331,7 @@ def _innermost(values: set[Value]) -> Value | None:
     return None
 
 
-_NOT_AFTER_REACH = 60  # characters before a value that ``value.not_after`` looks at
+_NOT_AFTER_REACH = 100  # characters before a value that ``value.not_after`` looks at
 
 
 def _gap_words(text: str, start: int, end: int, sentence: Sentence) -> int:

@@ -36,6 +36,8 @@ class Cues:
     credit_line: regex.Pattern[str]
     onward_leg: regex.Pattern[str]
     market_before: regex.Pattern[str]
+    pair_link: regex.Pattern[str]
+    pair_between: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def cues() -> Cues:
         credit_line=regex.compile(str(data["credit_line"]), flags),
         market_before=regex.compile(
             rf"\b(?:{'|'.join(regex.escape(str(w)) for w in data['market_words'])})\b(?:[^.;,]|[.,](?=\d)){{0,60}}\bin\s+$", flags),
+        pair_link=regex.compile("|".join(f"(?:{c})" for c in data["pair_links"]), flags),
+        pair_between=regex.compile("|".join(f"(?:{c})" for c in data["pair_between"]), flags),
         onward_leg=regex.compile(rf"\b(?:{'|'.join(f'(?:{c})' for c in data['onward_leg'])})\b", flags),
     )
 

@@ -112,6 +112,14 @@ def _pair(text: str, sentence: Sentence, context: ArticleContext,
     """The two countries a sentence is about (codes), or None with the reason."""
     named = sorted({m.code for m in sentence.mentions if m.how != "place"})
     default = context.parties
+    if len(named) > 2 and default is not None:
+        linked = _linked_pair(text, sentence, value)
+        if linked is not None:
+            # "Chile's trade with China, its largest partner by far, topped US$60 billion":
+            # the figure is China and Chile's, whatever commas stand between.
+            if set(linked) == set(default):
+                return default, ""
+            return None, f"the figure follows a trade relation of {linked[0]} and {linked[1]}, not the article's pair"
     if len(named) > 2:
         # "Canada and Mexico signed 14 agreements ..., as both brace for the United States":
         # the article's own pair, named together, is the subject of a value that no other
@@ -141,6 +149,31 @@ def _pair(text: str, sentence: Sentence, context: ArticleContext,
     return None, f"sentence names {named[0]}, outside the article's main pair"
 
 
+def _linked_pair(text: str, sentence: Sentence, value: ValueMatch) -> tuple[str, str] | None:
+    """The two countries of the last trade relation named before ``value`` in its clause
+    ("Chile's trade with China", "trade between Chile and China"), if any."""
+    mentions = [m for m in sentence.mentions if m.how != "place" and m.end <= value.start]
+    found: tuple[int, tuple[str, str]] | None = None
+    link, between = cues().pair_link, cues().pair_between
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1:]:
+            if second.code == first.code:
+                continue
+            joined = link.fullmatch(text, first.end, second.start) is not None or (
+                _JOINED_BY_AND.fullmatch(text, first.end, second.start) is not None
+                and between.search(text, sentence.start, first.start) is not None)
+            if joined and (found is None or second.end > found[0]):
+                found = (second.end, (first.code, second.code))
+    if found is None or _STRONG_BREAK.search(text, found[0], value.start):
+        return None
+    # A figure with a relation of its own ("..., dwarfed by Japan's $300 billion in trade
+    # with China"): the pair before it decides nothing.
+    if _OWN_RELATION_AFTER.match(text, value.end) or (
+            mentions[-1].end > found[0] and _POSSESSIVE_BEFORE.fullmatch(text, mentions[-1].end, value.start)):
+        return None
+    return found[1]
+
+
 def _named_together(text: str, sentence: Sentence, pair: tuple[str, str]) -> bool:
     """Whether the two countries of ``pair`` are named side by side in the sentence,
     joined by "and" or a dash ("Canada and Mexico", "the China-ROK relations")."""
@@ -164,6 +197,12 @@ def _others_apart(text: str, sentence: Sentence, pair: tuple[str, ...], value: V
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+# What ends the clause of a trade relation before a figure that is not its own ("China's
+# trade with Chile is larger; bilateral trade reached ...").
+_STRONG_BREAK = re.compile(r";|\b(?:while|whereas|but|compared\s+(?:with|to)|against)\b")
+_OWN_RELATION_AFTER = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:\w+\s+){0,2}?(?:trade|commerce|exports|imports)\s+(?:with|to|from)\b", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+_JOINED_BY_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 # What stands between two countries named together: "and", "and the", a dash.
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?|\s*[-–]\s*")
 

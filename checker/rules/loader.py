@@ -105,6 +105,11 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
                 f"sign: negative reads a fall as a negative figure; a {value['kind']} value has no sign "
                 f"(use it with kind {', '.join(sorted(_SIGNED_KINDS))})",
                 doc.location(("patterns", i, "sign"))))
+        if "add" in item and value["kind"] != "number":
+            problems.append(RuleError(
+                f"add counts the figure's own occasion too ('three previous meetings' make the fourth); a "
+                f"{value['kind']} value is no count (use it with kind number)",
+                doc.location(("patterns", i, "add")), "remove it"))
     unless = tuple(_compile(doc, s, ("unless", i), problems) for i, s in enumerate(data.get("unless", [])))
     requires = tuple(_compile(doc, s, ("requires", i), problems) for i, s in enumerate(data.get("requires", [])))
     at_least_when = tuple(
@@ -208,6 +213,7 @@ def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, 
         unless=unless,
         requires=requires,
         negative=item.get("sign") == "negative",
+        add=item.get("add", 0),
         line=doc.location(path).line or 0,
         opening_words=opening_words(item["trigger"]),
     )

@@ -27,6 +27,9 @@ class Pattern:
     requires: regex.Pattern[str] | None = None
     # The pattern tells of a fall: its figure is read as a negative change.
     negative: bool = False
+    # Added to the figure: "met on three previous occasions" counts the meetings before
+    # this one, which is the fourth (``add: 1``).
+    add: int = 0
     line: int = 0
     # Lower-case words every trigger match starts with, if known: a stretch of text
     # without any of them is not searched (see checker.rules.literals).

@@ -62,6 +62,15 @@ class Interval:
             self.low_open,
         )
 
+    def shifted(self, delta: float) -> "Interval":
+        """The interval moved by ``delta`` ("three previous meetings" make this one the fourth)."""
+        return Interval(
+            None if self.low is None else self.low + delta,
+            None if self.high is None else self.high + delta,
+            self.low_open,
+            self.high_open,
+        )
+
     def widened(self, rel: float) -> "Interval":
         """The interval widened on both sides by ``rel`` of each bound (a tolerance)."""
         low = None if self.low is None else self.low - abs(self.low) * rel

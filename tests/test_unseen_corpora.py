@@ -265,6 +265,20 @@ REAL_CONTRADICTIONS = {
     # largest export markets" names no exports figure.
     "vietnam-australia": {("relations.established", "Australia–Vietnam"),
                           ("trade.value", "Australia–Vietnam / 2025-01-01..2025-12-31")},
+    # A ninth set, for a seventh blind review (10 contradictions, 177 traps). Before the
+    # fixes it prompted, 7 were found and 3 were false: "three deal directly with critical
+    # minerals" read "deal" as a document; "Of the 14 documents signed, six are agreements
+    # and eight are memoranda" counted the parts; "Chile's trade with China, its largest
+    # partner, topped US$60 billion" was given the article's pair.
+    # Found since "yesterday's summit" dates the talks (16 June against 15 June).
+    "chile-korea": {("meeting.date", "in South Korea"), ("trade.growth", "Chile–South Korea / 2025-01-01..2025-12-31")},
+    # Found since a possessive owns its figure ("Egypt's 85-member delegation").
+    "egypt-greece": {("agreements.signed", "Egypt–Greece / in Greece"), ("delegation.size", "in Greece / whole delegation")},
+    # Found since a share of a century is a length ("a quarter of a century" against 30 years).
+    "ireland-vietnam": {("relations.duration", "Ireland–Vietnam"), ("visa.stay", "Ireland → Vietnam")},
+    # ₦5.4 trillion against US$2.4 billion (₦3.6 trillion) for 2025.
+    "nigeria-turkey": {("trade.value", "Nigeria–Türkiye / 2025-01-01..2025-12-31"), ("visit.length", "in Türkiye")},
+    "pakistan-uzbekistan": {("meeting.count", "Pakistan–Uzbekistan"), ("relations.established", "Pakistan–Uzbekistan")},
 }
 
 

@@ -1,7 +1,8 @@
 """Durations: "11 years", "two weeks", "a four-day state visit", "more than two decades".
 
 A duration is a count of days, weeks, months or years; "decade", "century" and
-"fortnight" are converted ("two decades" = 20 years). The vocabulary is in
+"fortnight" are converted ("two decades" = 20 years), and so is a share of a decade or a
+century ("a quarter of a century" = 25 years, "half a decade" = 5). The vocabulary is in
 ``checker/data/units.yaml``. What is left out, and why:
 
 - ages ("a 30-year-old", "30 years old"): a property of a person, not the length of an
@@ -58,6 +59,8 @@ class _Units:
     relative: re.Pattern[str]  # "ago": a point in time, not a duration
     units: dict[str, tuple[str, float]]
     hedge_modes: dict[str, str]  # hedge phrase -> its mode before a length of time
+    fraction: re.Pattern[str]  # "a quarter of a century", "half a decade"
+    fractions: dict[str, float]  # the words before the unit (blanks as one space) -> share
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,13 @@ def _units() -> _Units:
         if mode not in MODES:
             raise ValueError(f"units.yaml: duration_hedge_modes: {phrase!r} has unknown mode {mode!r}; "
                              f"expected one of {', '.join(MODES)}")
-    return _Units(after, near, article, article_lower, age, relative, units, hedge_modes)
+    fractions = {str(k).lower(): float(v) for k, v in raw["duration_fractions"].items()}
+    shares = "|".join(
+        re.escape(k).replace(r"\ ", r"[ \t\u00a0]+") + ("" if k.endswith("-") else r"[ \t\u00a0]+")
+        for k in sorted(fractions, key=len, reverse=True))
+    fraction = re.compile(rf"(?<![\w-])(?P<share>{shares})(?P<unit>{alternation(raw['fraction_units'])})(?![\w-])",
+                          re.IGNORECASE)
+    return _Units(after, near, article, article_lower, age, relative, units, hedge_modes, fraction, fractions)
 
 
 def _as_duration_hedge(hedge: Hedge | None, units: _Units) -> Hedge | None:
@@ -122,7 +131,26 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
         unit, factor = units.units[m.group("unit").lower()]
         quantity = shared_quantity("duration", factor, None, _as_duration_hedge(hedge, units), unit=unit)
         out.append(make_match(text, start, m.end(), quantity, hedge))
+    # A share of a unit ("a quarter of a century"); the check for its words' letters spares
+    # the search in most texts.
+    if "alf" in text or "uarter" in text or "ALF" in text or "UARTER" in text:
+        out.extend(_shares(text, ctx, units))
     return sorted(out, key=lambda v: v.start)
+
+
+def _shares(text: str, ctx: ScanContext, units: _Units) -> list[ValueMatch]:
+    """Lengths given as a share of a long unit: "a quarter of a century" (25 years),
+    "more than half a century" (over 50 years), "a half-century"."""
+    found: list[ValueMatch] = []
+    for m in units.fraction.finditer(text):
+        if _followed_by_word(text, m.end()) and (units.age.match(text, m.end()) or units.relative.match(text, m.end())):
+            continue
+        share = units.fractions[" ".join(m.group("share").lower().split())]
+        unit, factor = units.units[m.group("unit").lower()]
+        hedge, start = find_hedge(text, m.start(), ctx)
+        quantity = shared_quantity("duration", share * factor, None, _as_duration_hedge(hedge, units), unit=unit)
+        found.append(make_match(text, m.start() if hedge is None else start, m.end(), quantity, hedge))
+    return found
 
 
 def _as_range(text: str, phrases: tuple[NumberPhrase, ...], k: int, second: ValueMatch, units: _Units,

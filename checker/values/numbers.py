@@ -14,7 +14,7 @@ looks like a count, because a wrong narrow value is worse than none:
 - a plain integer right after a capitalised word that is not a function word: a name
   or a model ("Vision 2030", "Expo 2025", "Boeing 737"), not a count ("In 2024" is); a
   word with a capital after its first lower-case letters counts as capitalised ("iOS 17",
-  "iPhone 16", "eBay").
+  "iPhone 16", "eBay"). A possessive is no name ("Egypt's 85-member delegation").
 - what a plain integer is part of, told by its neighbours on its line: a code or a time
   written with a leading zero ("0930", "007"; "0", "0000" and "0.5" are read); a group of a
   number written in blank-separated groups, such as a phone number ("+44 20 7946 0958":
@@ -347,9 +347,15 @@ def _inside_name(text: str, start: int, rules: _Context) -> bool:
     m = rules.name.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    return m.group(1).lower().rstrip(".") not in rules.not_name_words
+    word = m.group(1)
+    # A possessive owns the figure rather than naming it: "Egypt's 85-member delegation",
+    # "Kenya's 47 counties".
+    if word[-2:] in _POSSESSIVE_ENDINGS:
+        return False
+    return word.lower().rstrip(".") not in rules.not_name_words
 
 
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 _DISCOURSE = re.compile(r"\s*,")
 _NAME_CHARACTERS = "_'’&.-"  # what a name may end with besides letters and digits
 # Lower-case letters running into a capital: the start of "iOS", "iPhone", "eBay".

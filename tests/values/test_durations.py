@@ -42,6 +42,13 @@ CASES = [
     ("the fund will be spent over five years", [("over five years", "year", Interval(5, INF), "over")]),
     ("Negotiators met over four days in Geneva", [("over four days", "day", Interval(4, INF), "over")]),
     ("over a decade of sanctions", [("over a decade", "year", Interval(10, INF), "over")]),
+    # A share of a decade or a century.
+    ("a quarter of a century of ties", [("a quarter of a century", "year", Interval.point(25), None)]),
+    ("for more than half a century", [("more than half a century", "year", Interval(50, INF, low_open=True), "more than")]),
+    ("a half-century of friendship and Three-quarters of a Century", [
+        ("a half-century", "year", Interval.point(50), None), ("Three-quarters of a Century", "year", Interval.point(75), None)]),
+    # As wide as "nearly five years".
+    ("nearly half a decade", [("nearly half a decade", "year", Interval(4.75, 5), "nearly")]),
     # A range is one duration: the bare first end takes the second's unit.
     ("jailed for 5 to 10 years", [("5 to 10 years", "year", Interval(5, 10), None)]),
     ("a wait of between three and five weeks", [("between three and five weeks", "week", Interval(3, 5), None)]),
@@ -82,6 +89,7 @@ NOTHING = [
     "every day of the year",
     "Just over two months ago and three days later",
     "more than a decade ago",
+    "half a century ago, a quarter of a dollar, half a year, the first half of the decade",
     "won 3-1 days later",
 ]
 

@@ -102,6 +102,9 @@ ORDINALS_AND_MULTIPLIERS = [
     ("South Korea's No. 1 trading partner", [("1", "ordinal", pt(1), None)]),
     # An ordinal inside a name is still an ordinal, never a count.
     ("China's 15th Five-Year Plan", [("15th", "ordinal", pt(15), None)]),
+    # A possessive owns the figure; a capitalised word names it ("Boeing 737").
+    ("Egypt's 85-member delegation and Kenya’s 47 counties", [("85", "cardinal", pt(85), None),
+                                                                ("47", "cardinal", pt(47), None)]),
     ("they met twice", [("twice", "multiplicative", pt(2), None)]),
     ("three times larger and a 3-fold rise", [("three times", "multiplicative", pt(3), None), ("3-fold", "multiplicative", pt(3), None)]),
     ("for a second time", [("second", "ordinal", pt(2), None)]),

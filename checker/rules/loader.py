@@ -224,7 +224,9 @@ def _compile_ending(doc: LocatedDocument, source: str, path: DocPath, problems: 
     stretch, blanks allowed after it (for a value's left context)."""
     if _compile(doc, source, path, problems) is None:
         return None
-    return regex.compile(rf"(?:{source})\s*\Z", REGEX_FLAGS)
+    # Searched backwards from the value: each try that does not end at the value then fails
+    # at once, so the cost does not grow with how far back the search may look.
+    return regex.compile(rf"(?:{source})\s*\Z", REGEX_FLAGS | regex.REVERSE)
 
 
 def _compile(doc: LocatedDocument, source: str, path: DocPath, problems: list[CheckerError]) -> regex.Pattern[str] | None:

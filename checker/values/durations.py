@@ -131,18 +131,15 @@ def find_durations(text: str, ctx: ScanContext) -> list[ValueMatch]:
         unit, factor = units.units[m.group("unit").lower()]
         quantity = shared_quantity("duration", factor, None, _as_duration_hedge(hedge, units), unit=unit)
         out.append(make_match(text, start, m.end(), quantity, hedge))
-    # A share of a unit ("a quarter of a century"); the check for its words' letters spares
-    # the search in most texts.
-    if "alf" in text or "uarter" in text or "ALF" in text or "UARTER" in text:
-        out.extend(_shares(text, ctx, units))
+    out.extend(_shares(text, lowered, ctx, units))
     return sorted(out, key=lambda v: v.start)
 
 
-def _shares(text: str, ctx: ScanContext, units: _Units) -> list[ValueMatch]:
+def _shares(text: str, lowered: str | None, ctx: ScanContext, units: _Units) -> list[ValueMatch]:
     """Lengths given as a share of a long unit: "a quarter of a century" (25 years),
     "more than half a century" (over 50 years), "a half-century"."""
     found: list[ValueMatch] = []
-    for m in units.fraction.finditer(text):
+    for m in units.fraction.finditer(text) if lowered is None else _share_matches(lowered, units):
         if _followed_by_word(text, m.end()) and (units.age.match(text, m.end()) or units.relative.match(text, m.end())):
             continue
         share = units.fractions[" ".join(m.group("share").lower().split())]
@@ -151,6 +148,30 @@ def _shares(text: str, ctx: ScanContext, units: _Units) -> list[ValueMatch]:
         quantity = shared_quantity("duration", share * factor, None, _as_duration_hedge(hedge, units), unit=unit)
         found.append(make_match(text, m.start() if hedge is None else start, m.end(), quantity, hedge))
     return found
+
+
+def _share_matches(text: str, units: _Units) -> list[re.Match[str]]:
+    """The matches of the share pattern, searched only near a "half" or a "quarter": a
+    pattern opening with a look-behind and several words would be tried at every
+    character of the text."""
+    matches: dict[int, re.Match[str]] = {}
+    search = units.fraction.search
+    for word in _SHARE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            # A unit word must follow close by ("last quarter" has none); the share's words
+            # start at most "three-" before ("three-quarters of a").
+            end = at + 40
+            if text.find("decade", at, end) >= 0 or text.find("centur", at, end) >= 0:
+                m = search(text, max(0, at - 6), end)
+                if m is not None and m.start() <= at:
+                    matches[m.start()] = m
+            at = text.find(word, at + 1)
+    return [matches[k] for k in sorted(matches)]
+
+
+# Lower-case: the text searched is lower-cased (see ``lowered_text``).
+_SHARE_WORDS = ("half", "quarter")
 
 
 def _as_range(text: str, phrases: tuple[NumberPhrase, ...], k: int, second: ValueMatch, units: _Units,

@@ -317,6 +317,7 @@ ANDES = ("Chile's president held talks with South Korea's president in Seoul on 
     "Chile's trade with China, its largest partner by far, topped $60 billion in 2025, while Korea's trade with "
     "Chile's neighbour Peru was about $4 billion.",
     "Trade between China and Chile, watched closely by Korea and Peru, came to $60 billion in 2025.",
+    "Chile watches the EU, which is Korea's third-largest trading partner, with $60 billion of trade in 2025.",
 ])
 def test_a_figure_after_another_pairs_trade_is_not_the_articles_pair(sentence: str) -> None:
     report = check(corpus(("Herald A", "2026-06-16", ANDES + sentence)), RULESET)
@@ -679,6 +680,14 @@ def test_an_earlier_count_replaced_by_a_later_one_says_by_what() -> None:
 def test_a_figure_parted_from_the_trigger_yields_to_one_beside_it(sentence: str, count: str) -> None:
     report = check(corpus(("Wire A", "2026-03-10", sentence)), RULESET)
     assert [(c.type, c.value.display()) for c in report.claims] == [("agreements.signed", count)]
+
+
+def test_a_figure_parted_from_a_trigger_after_it_is_not_its_count() -> None:
+    # "two" counts the leaders; the memorandums are among the five documents.
+    report = check(corpus(("Wire A", "2026-06-17", "In Tokyo, five documents were signed by Japan and Morocco in the "
+                                                   "presence of the two leaders, including memorandums on hydrogen.")),
+                   RULESET)
+    assert [(c.type, c.value.display()) for c in report.claims] == [("agreements.signed", "5")]
 
 
 def test_two_figures_beside_the_trigger_still_make_no_claim() -> None:

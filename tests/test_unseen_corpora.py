@@ -279,6 +279,20 @@ REAL_CONTRADICTIONS = {
     # ₦5.4 trillion against US$2.4 billion (₦3.6 trillion) for 2025.
     "nigeria-turkey": {("trade.value", "Nigeria–Türkiye / 2025-01-01..2025-12-31"), ("visit.length", "in Türkiye")},
     "pakistan-uzbekistan": {("meeting.count", "Pakistan–Uzbekistan"), ("relations.established", "Pakistan–Uzbekistan")},
+    # A tenth set, from an eighth blind review (10 contradictions, 157 traps; four of its
+    # five stories). Before the fixes it prompted, 5 were found and 4 were false: "the two
+    # leaders, including memorandums" counted leaders as documents; "a little over half a
+    # billion dollars" against $562 million; "established in 1949, two years after
+    # independence" as a length of relations; "the EU, which is India's largest trading
+    # partner, with roughly EUR 120 billion" as Sweden and India's trade.
+    # Missed: "still have to apply for a visa" against a visa waiver.
+    "colombia-korea": {("agreements.signed", "Colombia–South Korea / in South Korea")},
+    # Missed: a waiver for diplomatic and official passports against diplomatic ones only.
+    "morocco-japan": {("visit.length", "in Japan")},
+    # Found since a change told as a share is a percentage ("almost a fifth" against
+    # 12.4%). Missed: 45 against more than 70 companies in the delegation.
+    "portugal-vietnam": {("trade.growth", "Portugal–Vietnam / 2025-01-01..2025-12-31")},
+    "sweden-india": {("meeting.date", "in India"), ("trade.value", "India–Sweden / 2024-01-01..2025-12-31")},
 }
 
 

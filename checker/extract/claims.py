@@ -280,6 +280,11 @@ def _nearest_value(
         if value.start >= trigger.end() and pattern.position in ("after", "either"):
             gap = _gap_words(text, trigger.end(), value.start, sentence)
         elif value.end <= trigger.start() and pattern.position in ("before", "either"):
+            # A figure a few words before its trigger is of its noun phrase ("15
+            # cooperation documents"), which no comma or bracket parts: in "signed in the
+            # presence of the two leaders, including memorandums", two counts leaders.
+            if pattern.max_words <= _PHRASE_WORDS and _PARTED.search(text, value.end, trigger.start()):
+                continue
             gap = _gap_words(text, value.end, trigger.start(), sentence)
         else:
             continue
@@ -313,6 +318,7 @@ def _between(trigger: regex.Match[str], value: ValueMatch) -> tuple[int, int]:
     return (trigger.end(), value.start) if value.start >= trigger.end() else (value.end, trigger.start())
 
 
+_PHRASE_WORDS = 4  # the most words a pattern may allow between a figure and a trigger after it in one phrase
 _PARTED = re.compile(r"[,;:()\[\]—–]")
 
 

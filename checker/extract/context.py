@@ -38,6 +38,8 @@ class Cues:
     market_before: regex.Pattern[str]
     pair_link: regex.Pattern[str]
     pair_between: regex.Pattern[str]
+    partner_between: regex.Pattern[str]
+    partner_after: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def cues() -> Cues:
             rf"\b(?:{'|'.join(regex.escape(str(w)) for w in data['market_words'])})\b(?:[^.;,]|[.,](?=\d)){{0,60}}\bin\s+$", flags),
         pair_link=regex.compile("|".join(f"(?:{c})" for c in data["pair_links"]), flags),
         pair_between=regex.compile("|".join(f"(?:{c})" for c in data["pair_between"]), flags),
+        partner_between=regex.compile(str(data["partner_between"]), flags),
+        partner_after=regex.compile(str(data["partner_after"]), flags),
         onward_leg=regex.compile(rf"\b(?:{'|'.join(f'(?:{c})' for c in data['onward_leg'])})\b", flags),
     )
 

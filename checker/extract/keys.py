@@ -151,17 +151,22 @@ def _pair(text: str, sentence: Sentence, context: ArticleContext,
 
 def _linked_pair(text: str, sentence: Sentence, value: ValueMatch) -> tuple[str, str] | None:
     """The two countries of the last trade relation named before ``value`` in its clause
-    ("Chile's trade with China", "trade between Chile and China"), if any."""
+    ("Chile's trade with China", "trade between Chile and China", "the EU, which is
+    India's largest trading partner"), if any."""
     mentions = [m for m in sentence.mentions if m.how != "place" and m.end <= value.start]
     found: tuple[int, tuple[str, str]] | None = None
-    link, between = cues().pair_link, cues().pair_between
+    found_cues = cues()
+    link, between = found_cues.pair_link, found_cues.pair_between
     for i, first in enumerate(mentions):
         for second in mentions[i + 1:]:
             if second.code == first.code:
                 continue
             joined = link.fullmatch(text, first.end, second.start) is not None or (
                 _JOINED_BY_AND.fullmatch(text, first.end, second.start) is not None
-                and between.search(text, sentence.start, first.start) is not None)
+                and between.search(text, sentence.start, first.start) is not None) or (
+                # "the EU, which is India's largest trading partner"
+                found_cues.partner_between.fullmatch(text, first.end, second.start) is not None
+                and found_cues.partner_after.match(text, second.end) is not None)
             if joined and (found is None or second.end > found[0]):
                 found = (second.end, (first.code, second.code))
     if found is None or _STRONG_BREAK.search(text, found[0], value.start):

@@ -41,7 +41,7 @@ from checker.values.hedges import MODES, Hedge
 from checker.values.neighbours import followed_by
 from checker.values.numlex import alternation, lexicon, load_yaml
 from checker.values.numphrase import RANGE_REACH, NumberPhrase, number_phrases, range_before, range_start
-from checker.values.numruns import lowered_text
+from checker.values.numruns import lowered_text, word_starts
 from checker.values.types import Interval, Quantity
 
 __all__ = ["find_durations"]
@@ -157,8 +157,7 @@ def _share_matches(text: str, units: _Units) -> list[re.Match[str]]:
     matches: dict[int, re.Match[str]] = {}
     search = units.fraction.search
     for word in _SHARE_WORDS:
-        at = text.find(word)
-        while at >= 0:
+        for at in word_starts(text, word):
             # A unit word must follow close by ("last quarter" has none); the share's words
             # start at most "three-" before ("three-quarters of a").
             end = at + 40
@@ -166,7 +165,6 @@ def _share_matches(text: str, units: _Units) -> list[re.Match[str]]:
                 m = search(text, max(0, at - 6), end)
                 if m is not None and m.start() <= at:
                     matches[m.start()] = m
-            at = text.find(word, at + 1)
     return [matches[k] for k in sorted(matches)]
 
 

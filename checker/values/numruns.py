@@ -59,6 +59,16 @@ def lowered_text(text: str) -> str | None:
 _LOWER_LATIN1 = bytes(ord(chr(i).lower()) for i in range(256))
 
 
+def word_starts(lowered: str, word: str) -> list[int]:
+    """Where ``word`` starts in the lower-cased text ``lowered``."""
+    starts: list[int] = []
+    at = lowered.find(word)
+    while at >= 0:
+        starts.append(at)
+        at = lowered.find(word, at + len(word))
+    return starts
+
+
 def number_runs(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every run of number tokens in ``text``, in reading order."""
     lowered = lowered_text(text)

@@ -12,6 +12,7 @@ end takes the unit of the second), "5%-7%", "between 5% and 7%" and "5.25% to 5.
 written in full, joined by a dash, announced by "between", or joined by "to" alone); see
 :func:`checker.values.numphrase.range_before`. After a word of change they stay two
 values: "rose 0.5% to 3.2%" is a change and a level (``range_change_words`` in numbers.yaml).
+A change told as a share ("grew by a third") is read by :mod:`checker.values.percent_shares`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from checker.values.numphrase import (
     range_before,
     range_start,
 )
+from checker.values.percent_shares import find_percent_shares
 from checker.values.types import Interval, Quantity
 
 __all__ = ["find_percentages"]
@@ -142,6 +144,9 @@ def find_percentages(text: str, ctx: ScanContext) -> list[ValueMatch]:
             if hit.context and percents and _near_a_percentage(text, hit.first.start, hit.end, percents, units):
                 found.append(_match(text, hit, hedges))
         found.sort(key=_START)
+    shares = find_percent_shares(text, ctx)
+    if shares:
+        found = sorted(found + shares, key=_START)
     return found
 
 

@@ -62,7 +62,7 @@ CASES = [
     ("4 to about 6 months", [("about 6 months", "month", Interval(5.4, 6.6), "about")]),
     ("It lasted 3 days and 2 weeks", [("3 days", "day", Interval.point(3), None), ("2 weeks", "week", Interval.point(2), None)]),
     ("in just two months", [("two months", "month", Interval.point(2), None)]),
-    ("a little over two months", [("a little over two months", "month", Interval(2, 2.2, low_open=True), "a little over")]),
+    ("a little over two months", [("a little over two months", "month", Interval(2, 2.3, low_open=True), "a little over")]),
     ("two weeks and a fortnight later, 1.5 years", [
         ("two weeks", "week", Interval.point(2), None),
         ("1.5 years", "year", Interval(1.45, 1.55), None),

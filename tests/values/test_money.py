@@ -171,6 +171,18 @@ def test_a_conversion_is_as_precise_as_the_amount_it_converts(converted: str, ot
     assert compatible(a.value, b.value) is verdict
 
 
+@pytest.mark.parametrize("hedged, other, verdict", [
+    # "A little over" stretches further than "just over".
+    ("a little over half a billion dollars", "US$562 million", Compat.COMPATIBLE),
+    ("a little over half a billion dollars", "US$600 million", Compat.INCOMPATIBLE),
+    ("just over half a billion dollars", "US$562 million", Compat.INCOMPATIBLE),
+])
+def test_a_hedge_stretches_as_far_as_its_words(hedged: str, other: str, verdict: Compat) -> None:
+    (a,) = find_money(hedged, ScanContext())
+    (b,) = find_money(other, ScanContext())
+    assert compatible(a.value, b.value) is verdict
+
+
 def test_ambiguous_sign_is_not_comparable_with_a_candidate() -> None:
     (yen_or_yuan,) = find_money("¥100", ScanContext())
     (yen,) = find_money("100 yen", ScanContext())

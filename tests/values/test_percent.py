@@ -63,6 +63,11 @@ CASES = [
     ]),
     ("The index rose 30 points. Inflation was 3 percent.", [("3 percent", "percent", Interval.point(3), None)]),
     ("The KOSPI rose 45.2 points, or 1.8 percent, to 2,512.", [("1.8 percent", "percent", Interval(1.75, 1.85), None)]),
+    # A change told as a round share: as wide as the words are round (a tenth either side).
+    ("Trade grew by almost a fifth last year", [("almost a fifth", "percent", Interval(18, 22), "almost")]),
+    ("a rise of more than a fifth", [("more than a fifth", "percent", Interval(18, None), "more than")]),
+    ("exports jumped three quarters, then fell by half", [("three quarters", "percent", Interval(67.5, 82.5), None),
+                                                          ("half", "percent", Interval(45, 55), None)]),
     ("inflation eased to 2.9% from 3.1%, a drop of 0.2 points", [
         ("2.9%", "percent", Interval(2.85, 2.95), None),
         ("3.1%", "percent", Interval(3.05, 3.15), None),
@@ -76,6 +81,9 @@ NOTHING = [
     "Only a small percent attain the top ranks",
     "How do I calculate a percentage?",
     "percent of 10",
+    # A share that is a part, or no change at all.
+    "a third of its exports rose, half the trade, a quarter-century, in the first half and the last quarter",
+    "A fifth of the budget grew by a third of a point",
     "see https://www.test.com/search?q=30%25%2020%",
     "issn%280024%2D9114%29%20and",
 ]

@@ -695,3 +695,17 @@ def test_two_figures_beside_the_trigger_still_make_no_claim() -> None:
     report = check(corpus(("Wire A", "2026-03-10", "Argentina and Italy signed 3 of 15 agreements in Buenos Aires.")),
                    RULESET)
     assert [c for c in report.claims if c.type == "agreements.signed"] == []
+
+
+def test_firms_and_business_people_are_counted_apart() -> None:
+    # 45 firms and 100 business leaders may both travel: no contradiction.
+    report = check(
+        corpus(
+            ("Wire A", "2026-03-24", "Portugal's prime minister arrived in Hanoi for a visit to Vietnam with a business "
+                                     "delegation of 45 companies."),
+            ("Paper B", "2026-03-24", "On his visit to Vietnam, Portugal's prime minister is accompanied by 100 business "
+                                      "leaders."),
+        ),
+        RULESET,
+    )
+    assert [f for f in findings(report, ["delegation.size"]) if f[0] == "contradiction"] == []

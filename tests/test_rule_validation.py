@@ -105,6 +105,8 @@ COUNTED = "counted:\n  labels:\n    state: ['\\bstate\\s+visit']\n    working: [
      "counted.default 'stat' is none of the labels"),
     (lambda t: t.replace("key: [event]", "key: [event, counted]\n" + COUNTED + "  several: both\n"), "both\n",
      "counted.several 'both' is none of the labels"),
+    (lambda t: t.replace("key: [event]", "key: [event, counted]\n" + COUNTED + "  first: firms\n"), "firms\n",
+     "counted.first 'firms' is none of the labels"),
 ])
 def test_a_counted_section_that_does_not_fit_its_key_is_located(tmp_path: Path, change: Callable[[str], str],
                                                                where: str, wanted: str) -> None:

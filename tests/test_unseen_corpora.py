@@ -167,9 +167,10 @@ REAL_CONTRADICTIONS = {
     # still to come, is not read). The "first" against the "third" summit, reported a
     # day apart, is found since counts reported within a week are no update.
     "mongolia-korea": {("meeting.count", "Mongolia–South Korea")},
-    # Tuesday against Wednesday, and a delegation of around 40 against more than 90: found
-    # since seats of government (Malacañang) count as places.
-    "philippines-czechia": {("delegation.size", "in Philippines / business"), ("meeting.date", "in Philippines")},
+    # Tuesday against Wednesday, and a delegation of around 40 against more than 90 firms:
+    # found since seats of government (Malacañang) count as places. Firms are counted
+    # apart from business people.
+    "philippines-czechia": {("delegation.size", "in Philippines / companies"), ("meeting.date", "in Philippines")},
     # Missed: 50 against 40 years of relations ("the 40th anniversary of diplomatic ties"
     # is not read).
     "colombia-uae": set(),
@@ -290,7 +291,9 @@ REAL_CONTRADICTIONS = {
     # Missed: a waiver for diplomatic and official passports against diplomatic ones only.
     "morocco-japan": {("visit.length", "in Japan")},
     # Found since a change told as a share is a percentage ("almost a fifth" against
-    # 12.4%). Missed: 45 against more than 70 companies in the delegation.
+    # 12.4%). Missed: 45 companies against "more than 70 Portuguese enterprises
+    # accompanied the prime minister" (read, and counted as firms, but an analysis piece
+    # names no clear place for its main event).
     "portugal-vietnam": {("trade.growth", "Portugal–Vietnam / 2025-01-01..2025-12-31")},
     "sweden-india": {("meeting.date", "in India"), ("trade.value", "India–Sweden / 2024-01-01..2025-12-31")},
 }

@@ -58,6 +58,8 @@ def counted_label(text: str, start: int, end: int, low: int, high: int, counted:
     found = [label for label, patterns in counted.labels if any(p.search(text, begin, finish) for p in patterns)]
     phrase = " ".join(text[begin:finish].split())
     if len(found) > 1:
+        if counted.first in found:
+            return counted.first, None
         if counted.several is not None:
             return counted.several, None
         return None, f"the figure's phrase ('{phrase}') counts more than one thing ({' and '.join(found)})"

@@ -189,12 +189,12 @@ def _compile_counted(doc: LocatedDocument, data: dict[str, Any], problems: list[
         (label, tuple(_compile(doc, s, ("counted", "labels", label, j), problems) for j, s in enumerate(sources)))
         for label, sources in section["labels"].items()
     )
-    for option in ("default", "several"):
+    for option in ("default", "several", "first"):
         chosen = section.get(option)
         if chosen is not None and chosen not in section["labels"]:
             problems.append(RuleError(f"counted.{option} '{chosen}' is none of the labels ({', '.join(section['labels'])})",
                                       doc.location(("counted", option))))
-    return Counted(labels, section.get("default"), section.get("several"))  # type: ignore[arg-type]
+    return Counted(labels, section.get("default"), section.get("several"), section.get("first"))  # type: ignore[arg-type]
 
 
 def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, problems: list[CheckerError]) -> Pattern | None:

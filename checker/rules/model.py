@@ -58,6 +58,9 @@ class Counted:
     labels: tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
     default: str | None = None
     several: str | None = None
+    # The label that wins in a phrase naming others too ("a business delegation of 45
+    # companies" counts companies).
+    first: str | None = None
 
 
 @dataclass(frozen=True)

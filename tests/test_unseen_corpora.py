@@ -292,8 +292,8 @@ REAL_CONTRADICTIONS = {
     "morocco-japan": {("visit.length", "in Japan")},
     # Found since a change told as a share is a percentage ("almost a fifth" against
     # 12.4%). Missed: 45 companies against "more than 70 Portuguese enterprises
-    # accompanied the prime minister" (read, and counted as firms, but an analysis piece
-    # names no clear place for its main event).
+    # accompanied the prime minister" (read, and counted as firms, but its article, from
+    # Ho Chi Minh City, gets no clear place for its main event, the visit to Hanoi).
     "portugal-vietnam": {("trade.growth", "Portugal–Vietnam / 2025-01-01..2025-12-31")},
     "sweden-india": {("meeting.date", "in India"), ("trade.value", "India–Sweden / 2024-01-01..2025-12-31")},
 }

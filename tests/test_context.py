@@ -69,6 +69,9 @@ GAZETTEER = build_gazetteer(load_rules(RULES).lexicon)
     # ... and so does one whose possessive names a position; a venue's stays one.
     ("Lee held talks in Tashkent. Seoul's priority was tungsten. Seoul's position is clear.", "UZ"),
     ("Lee and Mirziyoyev met at Tashkent's Kuksaroy residence.", "UZ"),
+    # The spellings a country's own press uses are its places too.
+    ("HCM CITY — Firms signed 14 deals at a business forum in HCM City yesterday, after talks in Ha Noi on "
+     "Tuesday between Portugal and Vietnam.", "VN"),
     # One place named in passing is not enough.
     ("A Tokyo-based analyst said India and Japan signed 11 deals.", None),
     # Two places, one each: no clear host.

@@ -175,6 +175,29 @@ def test_visa_policies_in_opposite_directions_are_not_compared() -> None:
     ]
 
 
+def test_a_group_named_apart_from_a_visa_policy_is_not_its_group() -> None:
+    # Paper A's waiver is not the workers' (they are named past a comma, after it), and
+    # Paper B's visa is not the students' (named before "but"): neither is keyed to a
+    # group, so neither is compared with Paper C's rule for student visas. Paper C's
+    # and Paper D's groups stand with their policies (a list's commas and a relative
+    # clause part nothing).
+    report = check(
+        corpus(
+            ("Paper A", None, "Although Koreans do not need a visa to visit Poland for up to 90 days, "
+                              "the engineers need Polish work permits, Poland and Korea said."),
+            ("Paper B", None, "Many Korean residents of Warsaw are students, but Koreans need a visa to visit "
+                              "Poland, Poland and Korea said."),
+            ("Paper C", None, "Korean students need a visa to study in Poland, Poland and Korea said."),
+            ("Paper D", None, "The two governments signed a visa exemption agreement for holders of diplomatic, "
+                              "special and service passports, which takes effect in May, Poland and Korea said."),
+        ),
+        RULESET,
+    )
+    keyed = {(c.article, c.key) for c in report.claims if c.type == "visa.policy"}
+    assert keyed == {("a1", None), ("a2", None), ("a3", "South Korea → Poland, students"),
+                     ("a4", "Poland ↔ South Korea, diplomats and official passports")}
+
+
 def test_a_policy_both_ways_is_compared_with_each_one_way_policy() -> None:
     # "Mutual" visa-free travel says Chinese need no visa for Korea: Paper B says they
     # do. It also says Koreans need none for China, as Paper C does.

@@ -58,20 +58,37 @@ def direction_cues() -> DirectionCues:
     )
 
 
-def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer) -> tuple[str | None, str]:
+def direction(text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer,
+              claim: tuple[int, int] | None = None) -> tuple[str | None, str]:
     """The key piece ("India → Japan", "China ↔ South Korea", "India → Japan, students")
-    or None with the reason."""
-    piece, why, _ = directions(text, sentence, pair, gazetteer)
+    or None with the reason. ``claim``: the span of the policy's words, which a group
+    must share a part of the sentence with (see :func:`directions`)."""
+    piece, why, _ = directions(text, sentence, pair, gazetteer, claim)
     return piece, why
 
 
 def directions(
-    text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer
+    text: str, sentence: Sentence, pair: tuple[str, str] | None, gazetteer: Gazetteer,
+    claim: tuple[int, int] | None = None,
 ) -> tuple[str | None, str, tuple[str, ...]]:
     """:func:`direction`, and for a policy both ways the pieces of its two one-way
-    policies ("China → Japan", "Japan → China"), which it also speaks of."""
+    policies ("China → Japan", "Japan → China"), which it also speaks of.
+
+    A group named apart from the policy's words (``claim``) is not the policy's: after
+    them past a comma or the like ("..., removing an irritant for business travellers"),
+    or before them past a semicolon, a colon or a contrasting word ("students may
+    apply, while holders of diplomatic passports are exempt"). A relative clause says
+    more of the group before it ("an e-visa, which allows stays of up to 90 days"). When
+    every group the sentence names is apart, whom the policy covers is unclear: in
+    "Although Koreans do not need a visa to visit Poland, the engineers need work
+    permits" the waiver is not the workers', and may not be everyone's either.
+    """
     cues = direction_cues()
     span = (sentence.start, sentence.end)
+    found, apart = _groups(text, span, claim, cues)
+    if apart and not found:
+        return None, f"sentence names a group ({', '.join(apart)}) apart from the policy's words: unclear whom it covers", ()
+    group = f", {' and '.join(found)}" if found else ""
     travellers: set[str] = set()
     destinations: set[str] = set()
     for mention in sentence.mentions:
@@ -86,7 +103,6 @@ def directions(
     # Countries named in no role (a demonym without its noun, a country without a cue)
     # must be one of the two sides: "Indians and Chinese need visas" has a third.
     unplaced = {m.code for m in sentence.mentions if m.how != "person"} - travellers - destinations
-    group = _group(text, span, cues)
     if cues.both_ways.search(text, *span) or (
             not travellers and not destinations and cues.both_ways_unless_named.search(text, *span)):
         named = {m.code for m in sentence.mentions if m.how != "person"} | set(pair or ())
@@ -132,9 +148,57 @@ def _names_travellers(text: str, mention: Mention, sentence: Sentence, cues: Dir
     return after is not None and text[mention.end : mention.end + 1] in ("'", "’")
 
 
-def _group(text: str, span: tuple[int, int], cues: DirectionCues) -> str:
-    found = sorted(name for name, pattern in cues.groups if pattern.search(text, *span))
-    return f", {' and '.join(found)}" if found else ""
+def travellers_group(text: str, sentence: Sentence, claim: tuple[int, int]) -> tuple[str | None, str]:
+    """The ``group`` key piece of a visa rule: the group of travellers the policy at
+    ``claim`` is for ("diplomats", "students and workers"), "all travellers" when the
+    sentence names none, or None with the reason when it names one only apart from the
+    policy's words (see :func:`directions`)."""
+    found, apart = _groups(text, (sentence.start, sentence.end), claim, direction_cues())
+    if apart and not found:
+        return None, f"sentence names a group ({', '.join(apart)}) apart from the policy's words: unclear whom it covers"
+    return (" and ".join(found) if found else "all travellers"), ""
+
+
+def _groups(text: str, span: tuple[int, int], claim: tuple[int, int] | None,
+            cues: DirectionCues) -> tuple[list[str], list[str]]:
+    """The groups the sentence names for the policy at ``claim``, and those it names
+    only apart from it (see :func:`directions`), each sorted by name."""
+    found: list[str] = []
+    apart: list[str] = []
+    for name, pattern in cues.groups:
+        places = [m.span() for m in pattern.finditer(text, *span)]
+        if not places:
+            continue
+        if claim is None or not all(_apart(text, span[0], place, claim) for place in places):
+            found.append(name)
+        else:
+            apart.append(name)
+    return sorted(found), sorted(apart)
+
+
+def _apart(text: str, sentence_start: int, place: tuple[int, int], claim: tuple[int, int]) -> bool:
+    if place[1] <= claim[0]:
+        return _BREAK_BEFORE.search(text, place[1], claim[0]) is not None
+    if place[0] < claim[1]:
+        return False
+    after = claim[1]
+    if _OPENING_PHRASE.fullmatch(text, sentence_start, claim[0]):
+        # "Under the visa exemption agreement, holders of diplomatic passports ...": the
+        # sentence goes on about the opening phrase's policy past its comma.
+        comma = text.find(",", after, place[0])
+        after = comma + 1 if comma >= 0 else after
+    return _BREAK_AFTER.search(text, after, place[0]) is not None
+
+
+# A sentence's opening phrase, up to the policy's words ("Under the new visa ").
+_OPENING_PHRASE = regex.compile(r"\W*(?:under|with|through|by|as\s+part\s+of|in\s+line\s+with)\b[^,;:.]*", _FLAGS)
+# What parts a group before the policy's words from them, and one after. Neither a
+# relative clause, which says more of what comes before it, nor the comma of a list
+# ("holders of diplomatic, special and service passports") parts anything.
+_BREAK_BEFORE = regex.compile(r"[;:]|\b(?:while|whereas|but|although|though)\b", _FLAGS)
+_BREAK_AFTER = regex.compile(
+    r"(?:,(?![^\S\n]*[\w-]+(?:\s+[\w-]+)?,?\s+(?:and|or)\b)|[;:()\[\]—–]|\s-\s)(?!\s*(?:who|whom|whose|which)\b)",
+    _FLAGS)
 
 
 def _other(pair: tuple[str, str], code: str | None) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from checker.extract.context import ArticleContext, Sentence, cues, host_signals
 from checker.extract.counted import counted_label
-from checker.extract.direction import directions
+from checker.extract.direction import directions, travellers_group
 from checker.extract.entities import Gazetteer
 from checker.extract.sentences import clause_span
 from checker.rules.model import Counted
@@ -46,7 +46,7 @@ def resolve_key(
     stretch: tuple[int, int] | None = None,
 ) -> KeyResult:
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
-    ``direction``, ``counted``); ``published``: the article's date, which tells an old
+    ``direction``, ``group``, ``counted``); ``published``: the article's date, which tells an old
     date in the claim's clause (another occasion's) from this event's; ``counted``: the
     rule's labels of what a figure counts, read around ``stretch`` (trigger to value)."""
     if cues().withdrawn_figure.search(text, sentence.start, sentence.end):
@@ -67,8 +67,11 @@ def resolve_key(
             assert counted is not None, "the loader refuses key part 'counted' without its section"
             piece, why = counted_label(text, sentence.start, sentence.end, low, high, counted)
         elif part == "direction":
-            piece, why, one_way = directions(text, sentence, _pair(text, sentence, context, value)[0], gazetteer)
+            piece, why, one_way = directions(text, sentence, _pair(text, sentence, context, value)[0], gazetteer,
+                                             (value.start, value.end))
             where = len(pieces)
+        elif part == "group":
+            piece, why = travellers_group(text, sentence, (value.start, value.end))
         else:
             piece, why = _period(text, value, sentence_values)
         if piece is None:

@@ -48,7 +48,7 @@ CASES = [
     ("a half-century of friendship and Three-quarters of a Century", [
         ("a half-century", "year", Interval.point(50), None), ("Three-quarters of a Century", "year", Interval.point(75), None)]),
     # As wide as "nearly five years".
-    ("nearly half a decade", [("nearly half a decade", "year", Interval(4.75, 5), "nearly")]),
+    ("nearly half a decade", [("nearly half a decade", "year", Interval(4.5, 5), "nearly")]),
     # A range is one duration: the bare first end takes the second's unit.
     ("jailed for 5 to 10 years", [("5 to 10 years", "year", Interval(5, 10), None)]),
     ("a wait of between three and five weeks", [("between three and five weeks", "week", Interval(3, 5), None)]),
@@ -76,7 +76,7 @@ CASES = [
     # "a year" is a length only after a hedge.
     ("more than a decade and nearly a year", [
         ("more than a decade", "year", Interval(10, INF, low_open=True), "more than"),
-        ("nearly a year", "year", Interval(0.95, 1), "nearly"),
+        ("nearly a year", "year", Interval(0.9, 1), "nearly"),
     ]),
 ]
 
@@ -155,11 +155,11 @@ THREE_WAYS = ("", " \u2019", " \u212a")
 SCAN_CASES = [
     ("for more than a\tdecade and nearly an\u00a0year, then a year", [
         ("more than a\tdecade", "year", Interval(10, INF, low_open=True), "more than"),
-        ("nearly an\u00a0year", "year", Interval(0.95, 1), "nearly")]),
+        ("nearly an\u00a0year", "year", Interval(0.9, 1), "nearly")]),
     ("a four-day visit of 11 years\nabout 2 weeks ago", [
         ("four-day", "day", Interval.point(4), None), ("11 years", "year", Interval.point(11), None)]),
     ("Over 30 years old and 3 days later, after Nearly A Decade", [
-        ("Nearly A Decade", "year", Interval(9.5, 10), "nearly")]),
+        ("Nearly A Decade", "year", Interval(9, 10), "nearly")]),
 ]
 
 

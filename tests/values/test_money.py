@@ -43,7 +43,7 @@ CASES = [
         [("2.14 trillion yuan ($306 billion)", [("CNY", 2.135e12, 2.145e12), ("USD", 305.5e9, 306.5e9)], None)],
     ),
     ("a $5 million grant", [("$5 million", [("USD", 4.5e6, 5.5e6)], None)]),
-    ("nearly $58 billion", [("nearly $58 billion", [("USD", 58e9 * 0.95, 58.5e9)], "nearly")]),
+    ("nearly $58 billion", [("nearly $58 billion", [("USD", 58e9 * 0.9, 58.5e9)], "nearly")]),
     ("more than $2 billion", [("more than $2 billion", [("USD", 1.5e9, INF)], "more than")]),
     ("US$306 billion and HK$10 and A$5 million", [
         ("US$306 billion", [("USD", 305.5e9, 306.5e9)], None),

@@ -85,7 +85,7 @@ HEDGED = [
     # stays compatible with "2.2 million" and "1.8 million".
     ("more than 2 million", [("more than 2 million", "cardinal", iv(1.5e6, INF), "more than")]),
     ("less than 2 million", [("less than 2 million", "cardinal", iv(INF, 2.5e6), "less than")]),
-    ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(58e9 * 0.95, 58.5e9), "nearly")]),
+    ("nearly 58 billion", [("nearly 58 billion", "cardinal", iv(58e9 * 0.9, 58.5e9), "nearly")]),
     ("north of 300 troops and south of 40 ships", [("north of 300", "cardinal", iv(300, INF, low_open=True), "north of"),
                                                   ("south of 40", "cardinal", iv(INF, 40, high_open=True), "south of")]),
     # "over" and "about" are hedges only right before the figure.

@@ -49,7 +49,7 @@ CASES = [
         ("-0.3%", "percent", Interval(-0.35, -0.25), None),
         ("minus five percent", "percent", Interval.point(-5), None),
     ]),
-    ("nearly 40 percent", [("nearly 40 percent", "percent", Interval(38, 40), "nearly")]),
+    ("nearly 40 percent", [("nearly 40 percent", "percent", Interval(36, 40), "nearly")]),
     ("more than 15 %", [("more than 15 %", "percent", Interval(15, INF, low_open=True), "more than")]),
     ("rose 1.2 percentage points", [("1.2 percentage points", "percentage_point", Interval(1.15, 1.25), None)]),
     ("a cut of 25 basis points and 10 bps", [

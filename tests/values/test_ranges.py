@@ -185,7 +185,7 @@ ROWS = [
      [("$5", "USD", 5, 5, None), ("7", "number", 7, 7, None)]),
     ("a currency after the second end",
      "Tickets cost 40 to 50 yuan; the stadium took nearly 40-50 million euros.",
-     [("40 to 50 yuan", "CNY", 40, 50, None), ("nearly 40-50 million euros", "EUR", 38 * M, 50.5 * M, "nearly")],
+     [("40 to 50 yuan", "CNY", 40, 50, None), ("nearly 40-50 million euros", "EUR", 36 * M, 50.5 * M, "nearly")],
      # A first end that would pass the second with its scale is written in full: a change.
      "Subscribers rose 200,000 to 3 million.",
      [("200,000", "number", 200_000, 200_000, None), ("3 million", "number", 2.5 * M, 3.5 * M, None)]),

@@ -301,6 +301,22 @@ REAL_CONTRADICTIONS = {
     "portugal-vietnam": {("trade.growth", "Portugal–Vietnam / 2025-01-01..2025-12-31"),
                          ("delegation.size", "in Vietnam / companies")},
     "sweden-india": {("meeting.date", "in India"), ("trade.value", "India–Sweden / 2024-01-01..2025-12-31")},
+    # An eleventh set, from a ninth blind review (10 contradictions, 199 traps). Before the
+    # fixes it prompted, 5 were found and 2 were false: "nearly 100 companies" against 94
+    # ("nearly" stretched only 5%); "recalled their first meeting in Belem" and "after a
+    # first encounter" as ranks of this meeting. Found since: "announced that ... held
+    # talks on 9 June" (the talks' date), "driven mainly by Indian exports" and "with
+    # Malaysia enjoying a comfortable surplus" after a trade figure (no longer vetoes),
+    # "grew by a modest four per cent", "the first time Azmi and Kabir had met".
+    "bangladesh-malaysia": {("meeting.count", "Bangladesh–Malaysia"),
+                            ("trade.value", "Bangladesh–Malaysia / 2025-01-01..2025-12-31")},
+    "colombia-india": {("relations.established", "Colombia–India"),
+                       ("trade.growth", "Colombia–India / 2025-01-01..2025-12-31")},
+    "korea-poland": {("agreements.signed", "Poland–South Korea / in Poland"), ("visit.length", "in Poland")},
+    # Missed: a waiver for diplomatic and service passports only against one for
+    # ordinary passports (the scope of a waiver by passport is not a claim type).
+    "tanzania-indonesia": {("delegation.size", "in Tanzania / business")},
+    "thailand-france": {("meeting.date", "in France"), ("visa.stay", "France → Thailand")},
 }
 
 

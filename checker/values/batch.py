@@ -40,7 +40,7 @@ from dataclasses import fields
 from typing import Sequence
 
 from checker.values.base import ScanContext, ValueMatch
-from checker.values.figures import new_match
+from checker.values.figures import shifted_matches
 from checker.values.numruns import CASE_TRAPS
 from checker.values.scan import scan
 
@@ -121,9 +121,7 @@ def _scan_group(texts: Sequence[tuple[str, ScanContext | None]], group: list[int
         if last > first and values[last - 1].end > end:
             crossed.update((k, k + 1))
             last -= 1
-        found[group[k]] = values[first:last] if offset == 0 else [
-            new_match(m.start - offset, m.end - offset, m.text, m.value, m.hedge) for m in values[first:last]
-        ]
+        found[group[k]] = shifted_matches(values[first:last], offset) if offset else values[first:last]
         offset = end + len(SEPARATOR)
     for k in sorted(crossed):
         if k < len(parts):

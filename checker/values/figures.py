@@ -229,6 +229,23 @@ def _match_builder() -> Callable[[int, int, str, Value, str | None], ValueMatch]
 new_match = _match_builder()
 
 
+def shifted_matches(matches: list[ValueMatch], offset: int) -> list[ValueMatch]:
+    """``matches`` moved ``offset`` characters back (as found in a text that ``offset``
+    characters of other text preceded).
+
+    Only for matches just made by a scan and seen by nothing else yet: when ValueMatch
+    is the plain dataclass that ``new_match`` fills, they are moved in place, which is
+    building them anew without the cost; otherwise new ones are built.
+    """
+    if new_match is not _fill:
+        return [ValueMatch(m.start - offset, m.end - offset, m.text, m.value, m.hedge) for m in matches]
+    for match in matches:
+        fields = match.__dict__
+        fields["start"] -= offset
+        fields["end"] -= offset
+    return matches
+
+
 def at_sentence_start(text: str, pos: int) -> bool:
     """True when the word at ``pos`` opens a sentence, a line or a quotation."""
     i = pos - 1

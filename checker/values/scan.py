@@ -115,14 +115,17 @@ def _with_numbers(text: str, ctx: ScanContext, others: list[tuple[int, int, int,
     if _outranking(others, phrases, reach):
         return resolve_overlaps(others + [(m.start, m.end, last, m) for m in numbers_of(text, ctx, None)])
     kept = resolve_overlaps(others)
-    starts = [m.start for m in kept]
-    free = [k for k, p in enumerate(phrases) if not _overlaps_kept(p[0], p[1], starts, kept)]
+    free = _free_phrases(phrases, kept)
     if not free:
         return kept
     numbers = numbers_of(text, ctx, free)
     if not numbers:
         return kept
-    # Kept values do not overlap one another, and outrank any number they overlap.
+    merged = _merged_apart(kept, numbers)
+    if merged is not None:
+        return merged
+    # A number reaching into a kept value (by its hedge): kept values outrank any number
+    # they overlap unless it is longer.
     return resolve_overlaps([(m.start, m.end, 0, m) for m in kept] + [(m.start, m.end, last, m) for m in numbers])
 
 
@@ -145,12 +148,50 @@ def _outranking(others: list[tuple[int, int, int, ValueMatch]], phrases: tuple[N
     return False
 
 
-def _overlaps_kept(start: int, end: int, starts: list[int], kept: list[ValueMatch]) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``kept`` (in order, apart; ``starts``: theirs)."""
-    i = bisect.bisect_right(starts, start)
-    if i and kept[i - 1].end > start:
-        return True
-    return i < len(kept) and kept[i].start < end
+def _free_phrases(phrases: tuple[NumberPhrase, ...], kept: list[ValueMatch]) -> list[int]:
+    """The indices of the phrases that overlap none of ``kept`` (in order, apart).
+
+    Both lists are in text order and neither overlaps itself, so one walk over both
+    settles every phrase: the kept value to test is the first one ending after the
+    phrase's start.
+    """
+    free: list[int] = []
+    ends = [m.end for m in kept]
+    starts = [m.start for m in kept]
+    count = len(kept)
+    j = 0
+    for k, phrase in enumerate(phrases):
+        start = phrase[0]
+        while j < count and ends[j] <= start:
+            j += 1
+        if j == count or starts[j] >= phrase[1]:
+            free.append(k)
+    return free
+
+
+def _merged_apart(kept: list[ValueMatch], numbers: list[ValueMatch]) -> list[ValueMatch] | None:
+    """``kept`` and ``numbers`` (each in text order, apart) in one list in text order, or
+    None when a number overlaps a kept value or the one before it: then they must be ranked."""
+    out: list[ValueMatch] = []
+    add = out.append
+    j = 0
+    count = len(kept)
+    previous_end = 0
+    for number in numbers:
+        start = number.start
+        while j < count and kept[j].start < start:
+            value = kept[j]
+            if value.end > start or value.start < previous_end:
+                return None
+            add(value)
+            previous_end = value.end
+            j += 1
+        if start < previous_end or (j < count and kept[j].start < number.end):
+            return None
+        add(number)
+        previous_end = number.end
+    out += kept[j:]
+    return out
 
 
 def resolve_overlaps(candidates: Iterable[tuple[int, int, int, ValueMatch]]) -> list[ValueMatch]:
@@ -160,28 +201,38 @@ def resolve_overlaps(candidates: Iterable[tuple[int, int, int, ValueMatch]]) -> 
     # are, and the ranking below runs on the few clusters left.
     ordered = sorted(candidates, key=_SPAN)
     kept: list[ValueMatch] = []
-    cluster: list[tuple[int, int, int, ValueMatch]] = []
+    keep = kept.append
+    # The cluster being read: its first candidate alone (the usual case, no list made),
+    # or the list of its candidates once a second one overlaps.
+    first: tuple[int, int, int, ValueMatch] | None = None
+    cluster: list[tuple[int, int, int, ValueMatch]] | None = None
     reach = -1
     for candidate in ordered:
         if candidate[0] < reach:
-            cluster.append(candidate)
+            if cluster is None:
+                cluster = [first, candidate]  # type: ignore[list-item]
+            else:
+                cluster.append(candidate)
             if candidate[1] > reach:
                 reach = candidate[1]
             continue
-        if cluster:
+        if cluster is not None:
             _pick(cluster, reach, kept)
-        cluster = [candidate]
+            cluster = None
+        elif first is not None:
+            keep(first[3])
+        first = candidate
         reach = candidate[1]
-    if cluster:
+    if cluster is not None:
         _pick(cluster, reach, kept)
+    elif first is not None:
+        keep(first[3])
     return kept
 
 
 def _pick(cluster: list[tuple[int, int, int, ValueMatch]], reach: int, kept: list[ValueMatch]) -> None:
-    """Add what a greedy pick keeps of one cluster (ending at ``reach``) to ``kept``."""
-    if len(cluster) == 1:
-        kept.append(cluster[0][3])
-        return
+    """Add what a greedy pick keeps of one cluster of overlapping candidates (ending at
+    ``reach``) to ``kept``."""
     # The usual cluster is one value and the shorter readings inside it ("$5 billion"
     # and "5 billion"): when the best-ranked candidate spans the whole cluster, every
     # other one overlaps it and is dropped.

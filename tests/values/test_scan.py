@@ -75,7 +75,7 @@ def test_resolve_overlaps_is_the_greedy_rule(seed: int) -> None:
 
 def every_candidate(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for priority, finder in enumerate(FINDERS):
+    for priority, finder in enumerate(scan_module.FINDERS):  # as patched by a test
         out += [(m.start, m.end, priority, m) for m in finder(text, CTX)]
     return out
 
@@ -129,6 +129,23 @@ def test_number_reach_is_the_start_of_the_hedge_or_of_the_figure() -> None:
     # And it is where the number matches start.
     assert [(m.text, m.start) for m in find_numbers(text, CTX)] == [
         ("about 200", 0), ("15", 18), ("more than 30", 27), ("40", 48)]
+
+
+def test_a_number_whose_hedge_reaches_into_a_kept_value_is_ranked_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No shipped finder ends a value inside a hedge, but a new one may: a value over
+    # "the count was about" leaves "200" free while its number, "about 200", overlaps
+    # the value and must lose to it (shorter), not be kept beside it.
+    text = "In short the count was about 200 and 15 later."
+    start = text.index("the count")
+
+    def find_label(text: str, ctx: ScanContext) -> list[ValueMatch]:
+        end = text.index(" 200")
+        return [ValueMatch(start, end, text[start:end], Label(frozenset({"label"})))]
+
+    monkeypatch.setattr(scan_module, "FINDERS", (find_label, *FINDERS))
+    found = spans(scan(text, CTX))
+    assert found == [(start, start + 19, "the count was about", "label", None), (37, 39, "15", "number", None)]
+    assert found == spans(resolve_overlaps(every_candidate(text)))
 
 
 def test_scan_with_the_finders_in_another_order_ranks_by_that_order(monkeypatch: pytest.MonkeyPatch) -> None:

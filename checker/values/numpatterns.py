@@ -36,8 +36,11 @@ _GROUPINGS = (",", r"[\u00a0\u202f\u2009]", " ")
 
 def _figure(lead: str, simple: str) -> str:
     """Digit figures; ``lead`` reads the first group, ``simple`` an ungrouped figure."""
-    grouped = [rf"{lead}(?:{sep}\d{{3}}(?!\d))+(?:\.\d+)?" for sep in _GROUPINGS]
-    return "|".join([*grouped, rf"{simple}(?:\.\d+)?"])
+    # Possessive digits: a shorter run of them leaves a digit next, where neither a group
+    # separator nor what may end a figure can stand, so giving digits back never helps.
+    # The leading digits are read once for the three ways of grouping them.
+    groups = "|".join(rf"(?:{sep}\d{{3}}(?!\d))+" for sep in _GROUPINGS)
+    return rf"{lead}+(?:{groups})(?:\.\d++)?|{simple}+(?:\.\d++)?"
 
 
 # ".08" reads as a figure; after a letter the dot ends an abbreviation ("Rs.20").

@@ -119,6 +119,29 @@ def test_a_counted_section_that_does_not_fit_its_key_is_located(tmp_path: Path, 
     assert message.startswith(f"{folder / 'bad.yaml'}:{line}:"), message
 
 
+ANNOUNCED = "announced:\n  cues: ['\\bwill\\s+visit']\n"
+
+
+@pytest.mark.parametrize("change, where, wanted", [
+    # The key part without the cues it reads.
+    (lambda t: t.replace("key: [event]", "key: [event, announced]"), "announced]", "needs an announced section"),
+    # Cues no key part reads (located at the section's first line).
+    (lambda t: t.replace("key: [event]", "key: [event]\n" + ANNOUNCED), "  cues:", "used only by the key part"),
+    # A cue that does not compile, located at the cue.
+    (lambda t: t.replace("key: [event]", "key: [event, announced]\n" + ANNOUNCED + "  in_force: ['(took']\n"),
+     "'(took'", "does not compile"),
+])
+def test_an_announced_section_that_does_not_fit_its_key_is_located(tmp_path: Path, change: Callable[[str], str],
+                                                                   where: str, wanted: str) -> None:
+    text = change(GOOD)
+    assert text != GOOD
+    folder = rules_dir(tmp_path, bad=text)
+    [message] = problems(folder)
+    assert wanted in message, message
+    line = text[: text.index(where)].count("\n") + 1
+    assert message.startswith(f"{folder / 'bad.yaml'}:{line}:"), message
+
+
 def test_a_limit_on_a_value_without_one_is_located(tmp_path: Path) -> None:
     # "Up to" a date is no limit of a quantity: the option there is a mistake.
     good = (RULES / "meeting-date.yaml").read_text(encoding="utf-8")

@@ -136,7 +136,7 @@ class Extractor:
         hi = bisect.bisect_left(starts, sentence.end)
         stretch = (min(hit.trigger[0], hit.value.start), max(hit.trigger[1], hit.value.end))
         resolved = resolve_key(rule.key, text, sentence, hit.value, values[lo:hi], context, self.gazetteer,
-                               article.published, rule.counted, stretch)
+                               article.published, rule.counted, stretch, rule.announced)
         value = hit.value.value
         if hit.pattern.negative and isinstance(value, Quantity):
             # "fell 6.1 percent": a change of -6.1 percent, which "grew 6.1 percent" contradicts.

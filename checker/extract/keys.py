@@ -17,7 +17,7 @@ from checker.extract.counted import counted_label
 from checker.extract.direction import directions, travellers_group
 from checker.extract.entities import Gazetteer
 from checker.extract.sentences import clause_span
-from checker.rules.model import Counted
+from checker.rules.model import Announced, Counted
 from checker.values.base import ValueMatch
 from checker.values.types import DateSpan
 
@@ -44,11 +44,14 @@ def resolve_key(
     published: dt.date | None = None,
     counted: Counted | None = None,
     stretch: tuple[int, int] | None = None,
+    announced: Announced | None = None,
 ) -> KeyResult:
     """The key of a claim from the rule's qualifiers (``parties``, ``event``, ``period``,
-    ``direction``, ``group``, ``counted``); ``published``: the article's date, which tells an old
-    date in the claim's clause (another occasion's) from this event's; ``counted``: the
-    rule's labels of what a figure counts, read around ``stretch`` (trigger to value)."""
+    ``direction``, ``group``, ``counted``, ``announced``); ``published``: the article's date,
+    which tells an old date in the claim's clause (another occasion's) from this event's;
+    ``counted``: the rule's labels of what a figure counts, read around ``stretch`` (trigger
+    to value); ``announced``: the rule's cues of a policy still to come, read in the clause
+    holding ``stretch`` (the part adds "announced" to the key, or nothing)."""
     if cues().withdrawn_figure.search(text, sentence.start, sentence.end):
         return KeyResult(None, "sentence gives a figure a correction withdrew (what an earlier version said)")
     pieces: list[str] = []
@@ -72,6 +75,12 @@ def resolve_key(
             where = len(pieces)
         elif part == "group":
             piece, why = travellers_group(text, sentence, (value.start, value.end))
+        elif part == "announced":
+            assert announced is not None, "the loader refuses key part 'announced' without its section"
+            low, high = stretch or (value.start, value.end)
+            if _announced(text, clause_span(text, sentence.start, sentence.end, low, high), announced):
+                pieces.append("announced")
+            continue
         else:
             piece, why = _period(text, value, sentence_values)
         if piece is None:
@@ -79,6 +88,13 @@ def resolve_key(
         pieces.append(piece)
     also = tuple(" / ".join([*pieces[:where], way, *pieces[where + 1 :]]) for way in one_way)
     return KeyResult(" / ".join(pieces) if pieces else "-", None, also)
+
+
+def _announced(text: str, clause: tuple[int, int], announced: Announced) -> bool:
+    """Whether the clause tells of a policy still to come: a cue, and no sign of one in force."""
+    if not any(cue.search(text, *clause) for cue in announced.cues):
+        return False
+    return not any(sign.search(text, *clause) for sign in announced.in_force)
 
 
 def _dated_long_before(text: str, sentence: Sentence, value: ValueMatch, sentence_values: list[ValueMatch],

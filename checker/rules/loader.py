@@ -18,7 +18,7 @@ from checker.errors import CheckerError, ErrorList, Location, RuleError
 from checker.rules.lexicon import load_lexicon
 from checker.rules.literals import opening_words
 from checker.rules.located import DocPath, LocatedDocument, load_located
-from checker.rules.model import DEFAULT_SEVERITY, Counted, LabelPattern, Lexicon, Pattern, Rule, RuleSet
+from checker.rules.model import DEFAULT_SEVERITY, Announced, Counted, LabelPattern, Lexicon, Pattern, Rule, RuleSet
 from checker.rules.schema import schema_errors
 
 # A group that contains a quantifier and is itself repeated ("(\w+\s?)+") can take
@@ -124,6 +124,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
             f"(use it with kind {', '.join(sorted(_LIMIT_KINDS))})",
             doc.location(("value", "limit")), "remove it"))
     counted = _compile_counted(doc, data, problems)
+    announced = _compile_announced(doc, data, problems)
     examples = data["examples"]
     if not examples.get("claims"):
         problems.append(RuleError("a rule needs at least one example under examples.claims", doc.location(("examples",))))
@@ -155,6 +156,7 @@ def compile_rule(doc: LocatedDocument) -> tuple[Rule | None, list[CheckerError]]
         limit=bool(value.get("limit", False)),
         key=tuple(data.get("key", [])),
         counted=counted,
+        announced=announced,
         tolerance=float(compare.get("tolerance", 0.0)),
         cumulative=bool(compare.get("cumulative", False)),
         rounding=bool(compare.get("rounding", False)),
@@ -195,6 +197,26 @@ def _compile_counted(doc: LocatedDocument, data: dict[str, Any], problems: list[
             problems.append(RuleError(f"counted.{option} '{chosen}' is none of the labels ({', '.join(section['labels'])})",
                                       doc.location(("counted", option))))
     return Counted(labels, section.get("default"), section.get("several"), section.get("first"))  # type: ignore[arg-type]
+
+
+def _compile_announced(doc: LocatedDocument, data: dict[str, Any], problems: list[CheckerError]) -> Announced | None:
+    """The rule's ``announced`` section, which the key part of that name needs (and which
+    means nothing without it)."""
+    section = data.get("announced")
+    wanted = "announced" in data.get("key", [])
+    if section is None:
+        if wanted:
+            problems.append(RuleError("key part 'announced' needs an announced section (its cues)",
+                                      doc.location(("key",)), "add announced: {cues: [PATTERN, ...]}"))
+        return None
+    if not wanted:
+        problems.append(RuleError("an announced section is used only by the key part 'announced'",
+                                  doc.location(("announced",)), "add announced to key, or remove the section"))
+        return None
+    cues = tuple(_compile(doc, s, ("announced", "cues", j), problems) for j, s in enumerate(section["cues"]))
+    in_force = tuple(_compile(doc, s, ("announced", "in_force", j), problems)
+                     for j, s in enumerate(section.get("in_force", [])))
+    return Announced(cues, in_force)  # type: ignore[arg-type]
 
 
 def _compile_pattern(doc: LocatedDocument, item: dict[str, Any], path: DocPath, problems: list[CheckerError]) -> Pattern | None:

@@ -64,6 +64,19 @@ class Counted:
 
 
 @dataclass(frozen=True)
+class Announced:
+    """What tells a policy still to come from the one in force (key part ``announced``).
+
+    A claim whose clause matches one of ``cues`` ("will be able to", "from next year")
+    and none of ``in_force`` ("took effect", "already") is keyed apart, as announced: a
+    waiver from next year and the visa needed today are two facts, not a contradiction.
+    """
+
+    cues: tuple[regex.Pattern[str], ...]
+    in_force: tuple[regex.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """One claim type: how to find it, key it and compare it."""
 
@@ -93,6 +106,7 @@ class Rule:
     limit: bool = False
     key: tuple[str, ...] = ()
     counted: Counted | None = None
+    announced: Announced | None = None
     tolerance: float = 0.0
     cumulative: bool = False
     rounding: bool = False

@@ -42,7 +42,8 @@ EXPECTED = {
         ("contradiction", "visit.length", "in Japan"): [["Kyodo"], ["The Hindu"]],
         ("single_source", "trade.value", "India–Japan / 2025-01-01..2025-12-31"): [["The Hindu"]],
         ("single_source", "visa.policy", "India → Japan"): [["The Hindu"]],
-        ("single_source", "visa.policy", "India → Japan, students"): [["Kyodo"]],
+        # "will extend ... starting in April": a policy still to come, keyed apart.
+        ("single_source", "visa.policy", "India → Japan, students / announced"): [["Kyodo"]],
         ("single_source", "relations.established", "India–Japan"): [["NHK World"]],
     },
     "brazil-germany": {
@@ -236,7 +237,7 @@ REAL_CONTRADICTIONS = {
     # fixes it prompted, 10 were found, and one false one: "after Nigeria's independence
     # in 1960, ... established diplomatic relations in 1961" read as two years of relations.
     "chile-new-zealand": {("trade.growth", "Chile–New Zealand / 2025-01-01..2025-12-31"),
-                          ("visa.stay", "Chile → New Zealand")},
+                          ("visa.stay", "Chile → New Zealand / announced")},
     "egypt-china": {("agreements.signed", "China–Egypt / in Egypt"), ("meeting.date", "in Egypt")},
     "ethiopia-italy": {("delegation.size", "in Italy / business"), ("meeting.date", "in Italy")},
     # Found since "diplomatic ties that date back to 1964" is read, and "Two-way trade stood
@@ -278,7 +279,7 @@ REAL_CONTRADICTIONS = {
     # Found since a possessive owns its figure ("Egypt's 85-member delegation").
     "egypt-greece": {("agreements.signed", "Egypt–Greece / in Greece"), ("delegation.size", "in Greece / whole delegation")},
     # Found since a share of a century is a length ("a quarter of a century" against 30 years).
-    "ireland-vietnam": {("relations.duration", "Ireland–Vietnam"), ("visa.stay", "Ireland → Vietnam")},
+    "ireland-vietnam": {("relations.duration", "Ireland–Vietnam"), ("visa.stay", "Ireland → Vietnam / announced")},
     # ₦5.4 trillion against US$2.4 billion (₦3.6 trillion) for 2025.
     "nigeria-turkey": {("trade.value", "Nigeria–Türkiye / 2025-01-01..2025-12-31"), ("visit.length", "in Türkiye")},
     "pakistan-uzbekistan": {("meeting.count", "Pakistan–Uzbekistan"), ("relations.established", "Pakistan–Uzbekistan")},

@@ -732,3 +732,17 @@ def test_firms_and_business_people_are_counted_apart() -> None:
         RULESET,
     )
     assert [f for f in findings(report, ["delegation.size"]) if f[0] == "contradiction"] == []
+
+
+@pytest.mark.parametrize("sentence, key", [
+    # Another occasion told in a clause of its own dates that clause, not the delegation.
+    ("The Moroccan premier welcomed the Chilean delegation of some 60 business leaders and recalled that "
+     "the two countries first traded more than 200 years ago.", "in Morocco / business"),
+    # Told in the figure's own clause, it leaves the figure's occasion unknown.
+    ("Some 60 business leaders travelled with the Chilean delegation, as they did three years ago.", None),
+])
+def test_another_occasion_counts_only_in_the_figures_clause(sentence: str, key: str | None) -> None:
+    report = check(corpus(("Wire A", "2026-03-24", "RABAT - Chile's president arrived in Rabat on a state visit to "
+                                                   "Morocco. " + sentence)), RULESET)
+    keys = [c.key for c in report.claims if c.type == "delegation.size"]
+    assert keys == [key], [(c.key, c.note) for c in report.claims]

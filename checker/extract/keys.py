@@ -245,8 +245,10 @@ def _event(text: str, sentence: Sentence, value: ValueMatch, context: ArticleCon
         return None, f"sentence places the event in several countries ({', '.join(hosts)})"
     if hosts:
         return f"in {gazetteer.name_of(hosts[0])}", ""
-    if cues().event_shift.search(text, sentence.start, sentence.end):
-        return None, "sentence refers to another occasion without naming its place"
+    # Only the figure's own clause: "welcomed the delegation, including some 45 firms,
+    # and affirmed the friendship of more than 500 years" dates the friendship, not the visit.
+    if cues().event_shift.search(text, *clause_span(text, sentence.start, sentence.end, value.start, value.end)):
+        return None, "the figure's clause refers to another occasion without naming its place"
     if context.host is None:
         return None, "the article names no clear place for its main event"
     return f"in {gazetteer.name_of(context.host)}", ""
